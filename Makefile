@@ -1,0 +1,46 @@
+# Set-up is part of every target: a fresh clone needs nothing installed by hand.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+DEV    := $(VENV)/.installed-dev
+LAB    := $(VENV)/.installed-lab
+
+.PHONY: report test lab lint format sample benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(DEV): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+$(LAB): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,lab]'
+	touch $@
+
+report: $(DEV)  ## build the benchmark pack from the bundled sample data into data/processed/
+	$(BIN)/diversity-review report
+
+test: $(DEV)  ## run the whole suite, notebooks included
+	$(BIN)/python -m pytest
+
+lab: $(LAB)  ## open JupyterLab on the notebooks with the project's kernel
+	$(BIN)/jupyter lab notebooks
+
+lint: $(DEV)
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check src tests scripts benchmarks
+
+format: $(DEV)
+	$(BIN)/ruff check --fix src tests scripts benchmarks
+	$(BIN)/ruff format src tests scripts benchmarks
+
+sample: $(DEV)  ## regenerate the synthetic sample files in data/raw/ (fixed seeds)
+	$(BIN)/python scripts/make_sample_review.py
+	$(BIN)/python scripts/make_sample_survey.py
+
+benchmark: $(DEV)  ## print timings; never part of the tests
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) data/processed/*/ .pytest_cache

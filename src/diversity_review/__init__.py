@@ -1,0 +1,83 @@
+"""diversity_review: representation statistics from the WLGA post-election diversity review
+and councils' member diversity surveys.
+
+Importing the package has no side effects: nothing is read, nothing is written and neither
+pandas nor matplotlib is imported until a function that needs it is first used.
+
+Examples
+--------
+>>> import diversity_review as dr
+>>> dr.resolve_council("Cyngor Sir Gâr")
+'W06000010'
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (imported on first use)
+_EXPORTS = {
+    "DataError": "errors",
+    "DataWarning": "errors",
+    "Problem": "errors",
+    "RowAccount": "errors",
+    "row_account": "errors",
+    "WALES_CODE": "councils",
+    "councils": "councils",  # the module, callable: dr.councils() is the table
+    "resolve_council": "councils",
+    "council_name": "councils",
+    "MEASURES": "categories",
+    "load_review": "load.review",
+    "load_survey": "load.survey",
+    "population_benchmarks": "load.benchmarks",
+    "load_benchmarks": "load.benchmarks",
+    "job_shares": "load.benchmarks",
+    "breakdown": "analysis",
+    "wilson_interval": "analysis",
+    "compare_with_population": "analysis",
+    "change_between": "analysis",
+    "parity": "analysis",
+    "roles_comparison": "analysis",
+    "suppress": "disclosure",
+    "build_pack": "report",
+    "write_template": "template",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str):
+    if name == "councils":
+        return import_module(".councils", __name__)
+    if name in _EXPORTS:
+        value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from .analysis import (
+        breakdown,
+        change_between,
+        compare_with_population,
+        parity,
+        roles_comparison,
+        wilson_interval,
+    )
+    from .categories import MEASURES
+    from .councils import WALES_CODE, council_name, councils, resolve_council
+    from .disclosure import suppress
+    from .errors import DataError, DataWarning, Problem, RowAccount, row_account
+    from .load.benchmarks import job_shares, load_benchmarks, population_benchmarks
+    from .load.review import load_review
+    from .load.survey import load_survey
+    from .report import build_pack
+    from .template import write_template

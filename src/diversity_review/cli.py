@@ -1,0 +1,186 @@
+"""Command line: ``diversity-review report | validate | template | translations``.
+
+Thin: it parses arguments, calls the library and turns the package's errors into one line
+each on stderr with exit code 2 (no traceback). Works the same on Windows without make.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import DataError, DataWarning, NoTableError
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+def _project_root() -> Path:
+    """The folder holding ``data/raw`` (the current folder, or the source checkout)."""
+    here = Path.cwd()
+    if (here / "data" / "raw").is_dir():
+        return here
+    return Path(__file__).resolve().parents[2]
+
+
+def _default_reviews() -> list[Path]:
+    return sorted((_project_root() / "data" / "raw").glob("*review*synthetic*.xlsx"))
+
+
+def _default_surveys() -> list[Path]:
+    return sorted((_project_root() / "data" / "raw").glob("*survey*synthetic*.csv"))
+
+
+def _load_any(path: Path):
+    """Load a file as a review spreadsheet, else as a member survey export."""
+    from .load.review import load_review
+
+    try:
+        return "review", load_review(path)
+    except NoTableError as review_error:
+        from .load.survey import load_survey
+
+        try:
+            return "survey", load_survey(path)
+        except NoTableError:
+            raise review_error from None
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .errors import row_account
+
+    status = EXIT_OK
+    for path in args.files:
+        try:
+            if args.kind == "review":
+                from .load.review import load_review
+
+                kind, frame = "review", load_review(path)
+            elif args.kind == "survey":
+                from .load.survey import load_survey
+
+                kind, frame = "survey", load_survey(path)
+            else:
+                kind, frame = _load_any(path)
+        except DataError as exc:
+            for line in exc.lines():
+                print(f"error: {line}", file=sys.stderr)
+            status = EXIT_BAD_INPUT
+            continue
+        print(f"ok ({kind}): {row_account(frame)}")
+        for exclusion in row_account(frame).excluded:
+            print(f"  excluded {exclusion.location}: {exclusion.reason}")
+    return status
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from .report import build_pack
+
+    reviews = args.review or _default_reviews()
+    surveys = args.survey if args.survey is not None else _default_surveys()
+    out = args.out or _project_root() / "data" / "processed"
+    langs = [x.strip() for x in args.lang.split(",") if x.strip()]
+    summary = build_pack(
+        reviews=reviews,
+        surveys=surveys,
+        out=out,
+        langs=langs,
+        threshold=args.threshold,
+        config=args.config,
+        progress=not args.quiet,
+    )
+    print(summary)
+    return EXIT_OK
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from .template import write_template
+
+    path = write_template(args.out, election=args.election)
+    print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _cmd_translations(args: argparse.Namespace) -> int:
+    from .i18n import fuzzy_entries
+
+    entries = fuzzy_entries(args.lang)
+    for msgid, msgstr in entries:
+        print(f"{msgid}\t{msgstr}")
+    print(
+        f"{len(entries)} draft ({args.lang}) entries await review by a Welsh speaker",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="diversity-review",
+        description="Representation statistics and bilingual charts from the WLGA diversity "
+        "review and member surveys.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    rep = sub.add_parser("report", help="regenerate the benchmark pack")
+    rep.add_argument("--review", type=Path, action="append", help="review workbook (repeatable)")
+    rep.add_argument(
+        "--survey", type=Path, action="append", help="member survey export (repeatable)"
+    )
+    rep.add_argument("--out", type=Path, help="output folder (default data/processed)")
+    rep.add_argument("--lang", default="en,cy", help="languages, comma-separated (default en,cy)")
+    rep.add_argument(
+        "--threshold", type=int, default=5, help="suppress counts below this (default 5)"
+    )
+    rep.add_argument("--config", type=Path, help="TOML file of further parameters")
+    rep.add_argument("--quiet", action="store_true", help="no progress bar")
+    rep.set_defaults(func=_cmd_report)
+
+    val = sub.add_parser("validate", help="check review spreadsheets or survey exports")
+    val.add_argument("files", type=Path, nargs="+")
+    val.add_argument("--kind", choices=["auto", "review", "survey"], default="auto")
+    val.set_defaults(func=_cmd_validate)
+
+    tpl = sub.add_parser("template", help="blank data-collection workbook for an election")
+    tpl.add_argument("--election", type=int, required=True)
+    tpl.add_argument("--out", type=Path, required=True)
+    tpl.set_defaults(func=_cmd_template)
+
+    tr = sub.add_parser("translations", help="list draft translations awaiting review")
+    tr.add_argument("--lang", default="cy")
+    tr.set_defaults(func=_cmd_translations)
+    return parser
+
+
+def _one_line_warning(message, category, filename, lineno, file=None, line=None):
+    label = "warning" if issubclass(category, DataWarning) else category.__name__
+    print(f"{label}: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``diversity-review`` command; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    previous = warnings.showwarning
+    warnings.showwarning = _one_line_warning
+    try:
+        return args.func(args)
+    except DataError as exc:
+        for line in exc.lines():
+            print(f"error: {line}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    finally:
+        warnings.showwarning = previous
+
+
+if __name__ == "__main__":
+    sys.exit(main())
