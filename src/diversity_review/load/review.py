@@ -319,7 +319,7 @@ _EXEC_WORDS = (
 )
 _EXEC_SIZE = ("size", "total", "members", "number", "all", "seats", "total members", "no")
 _LEADER_WORDS = ("leader", "council leader", "leader of the council", "leader of council")
-_LEADER_SEX = ("gender", "sex", "gender sex", "female male", "m f", "f m")
+_LEADER_SEX = ("gender", "sex", "gender sex", "female male", "mf", "fm")
 _COUNCIL_HEADERS = (
     "council",
     "councils",
@@ -475,8 +475,15 @@ _NO = {"no", "n", "false", "0", "na", "nac oes"}
 def _key(text: object) -> str:
     """Header text folded for matching (years and age-unit words dropped)."""
     raw = str(text).replace("+", " plus ").replace("%", " percent ")
-    words = _YEAR.sub(" ", _fold(raw)).split()
-    return " ".join(w for w in words if w not in _DROP_ANYWHERE)
+    words = [w for w in _YEAR.sub(" ", _fold(raw)).split() if w not in _DROP_ANYWHERE]
+    # initials written with stops ("B.M.E.", "N/K") fold to single letters: join them again
+    joined: list[str] = []
+    for i, w in enumerate(words):
+        if len(w) == 1 and w.isalpha() and i and len(words[i - 1]) == 1 and joined:
+            joined[-1] += w
+        else:
+            joined.append(w)
+    return " ".join(joined)
 
 
 def _forms(text: object) -> Iterator[str]:
@@ -634,7 +641,9 @@ class _Layout:
 
     @property
     def score(self) -> int:
-        return len(self.of_kind("count", "exec_size", "leader", "leader_flag"))
+        """How many different things the header reads (a merged cell repeated counts once)."""
+        kinds = self.of_kind("count", "exec_size", "leader", "leader_flag")
+        return len({(c.kind, c.measure, c.group) for c in kinds})
 
 
 def _role_to_col(index: int, label: str, role: object) -> _Col:

@@ -1,0 +1,116 @@
+"""Each bad review input gives one DataError naming file, sheet and cell, all problems together."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from diversity_review.errors import DataError, NoTableError
+from diversity_review.load.review import load_review
+from test_review_layouts import HEADER, write_book, write_csv
+
+
+def problems_of(path, **kwargs) -> list[str]:
+    with pytest.raises(DataError) as info:
+        load_review(path, **kwargs)
+    return info.value.lines()
+
+
+def test_unknown_council_with_suggestion(tmp_path):
+    path = write_book(tmp_path / "r.xlsx", {"2022": [HEADER, ["Cardif", 79, 31, 48]]})
+    (line,) = problems_of(path)
+    assert line.startswith("r.xlsx, sheet '2022', cell A2: unknown council 'Cardif'")
+    assert "'Cardiff'" in line
+
+
+def test_council_twice(tmp_path):
+    rows = [HEADER, ["Cardiff", 79, 31, 48], ["Newport", 51, 20, 31], ["Caerdydd", 79, 31, 48]]
+    (line,) = problems_of(write_book(tmp_path / "r.xlsx", {"2022": rows}))
+    assert line == "r.xlsx, sheet '2022', cell A4: Cardiff appears twice (rows 2 and 4)"
+
+
+def test_bad_counts_are_reported_together(tmp_path):
+    rows = [
+        HEADER,
+        ["Cardiff", 79, -1, 48],
+        ["Newport", 51, 20.5, 30],
+        ["Powys", 68, "about 20", 48],
+    ]
+    lines = problems_of(write_book(tmp_path / "r.xlsx", {"2022": rows}))
+    assert len(lines) == 3
+    assert lines[0].startswith("r.xlsx, sheet '2022', cell C2: Female: negative count -1")
+    assert lines[1].startswith("r.xlsx, sheet '2022', cell C3: Female: fractional count 20.5")
+    assert lines[2].startswith("r.xlsx, sheet '2022', cell C4: Female: text 'about 20'")
+
+
+def test_groups_adding_up_to_more_than_the_seats(tmp_path):
+    rows = [HEADER, ["Cardiff", 79, 40, 48]]
+    (line,) = problems_of(write_book(tmp_path / "r.xlsx", {"2022": rows}))
+    assert line == (
+        "r.xlsx, sheet '2022', row 2: the sex groups add up to 88 (C2, D2), more than the 79 seats"
+    )
+
+
+def test_seats_column_missing(tmp_path):
+    rows = [["Council", "Female", "Male"], ["Cardiff", 31, 48]]
+    (line,) = problems_of(write_book(tmp_path / "r.xlsx", {"2022": rows}))
+    assert line.startswith("r.xlsx, sheet '2022', row 1: no seats column")
+
+
+def test_seats_cell_blank(tmp_path):
+    rows = [HEADER, ["Cardiff", None, 31, 48]]
+    (line,) = problems_of(write_book(tmp_path / "r.xlsx", {"2022": rows}))
+    assert line.startswith("r.xlsx, sheet '2022', cell B2: seats missing for Cardiff")
+
+
+def test_no_header_is_no_table(tmp_path):
+    path = write_book(tmp_path / "r.xlsx", {"2022": [["Item", "Value"], ["a", 1]]})
+    with pytest.raises(NoTableError) as info:
+        load_review(path)
+    assert str(info.value).startswith("r.xlsx, sheet '2022': no council table")
+
+
+def test_no_data_rows(tmp_path):
+    path = write_book(tmp_path / "r.xlsx", {"2022": [HEADER, [], ["Source: nobody"]]})
+    (line,) = problems_of(path)
+    assert line == "r.xlsx, sheet '2022', row 1: no data rows below the header"
+
+
+def test_formula_without_saved_result(tmp_path):
+    path = tmp_path / "r.xlsx"
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "2022"
+    for row in (HEADER, ["Cardiff", 79, 31, "=B2-C2"]):
+        ws.append(row)
+    book.save(path)
+    (line,) = problems_of(path)
+    assert line.startswith("r.xlsx, sheet '2022', cell D2: Male: a formula with no saved result")
+
+
+def test_bad_leader_value(tmp_path):
+    rows = [["Council", "Seats", "Female", "Leader sex"], ["Cardiff", 79, 31, "Cllr Jones?"]]
+    rows.append(["Newport", 51, 20, "Female"])
+    (line,) = problems_of(write_book(tmp_path / "r.xlsx", {"2022": rows}))
+    assert line.startswith("r.xlsx, sheet '2022', cell D2: 'Cllr Jones?' where the leader's sex")
+
+
+@pytest.mark.parametrize(
+    "content, name, fragment",
+    [
+        (b"", "empty.xlsx", "empty"),
+        (b"Council,Seats,Female\nCardiff,79,31\n", "csv.xlsx", "is a text (CSV) file"),
+        (b"PK\x03\x04\x14\x00\x00\x00broken", "cut.xlsx", "truncated"),
+    ],
+)
+def test_damaged_files(tmp_path, content, name, fragment):
+    path = tmp_path / name
+    path.write_bytes(content)
+    (line,) = problems_of(path)
+    assert line.startswith(name) and fragment in line
+
+
+def test_csv_problems_name_the_cell(tmp_path):
+    path = write_csv(tmp_path / "r.csv", [HEADER, ["Cardiff", 79, 31, "x y"]])
+    (line,) = problems_of(path, election=2022)
+    assert line.startswith("r.csv, cell D2: Male: text 'x y'")
