@@ -102,13 +102,20 @@ def _classify(header: str, overrides: Mapping[str, str | None]) -> A.HeaderKind:
 
 
 def _score(grid: Grid, row: int, overrides: Mapping[str, str | None]) -> tuple[int, int]:
-    questions = metadata = 0
+    """(distinct measures, metadata columns) a row names: the header row names the most.
+
+    Distinct measures, so a row of option labels ("Speak Welsh", "Read Welsh") under a
+    multi-select question counts once, not once per option.
+    """
+    measures: set[str] = set()
+    metadata = 0
     for value in grid.rows[row]:
         if isinstance(value, str):
-            kind = _classify(value.split("[")[0] if "[" in value else value, overrides).kind
-            questions += kind == "question"
-            metadata += kind == "metadata"
-    return questions, metadata
+            kind = _classify(value.split("[")[0] if "[" in value else value, overrides)
+            if kind.kind == "question":
+                measures.add(kind.measure or "")
+            metadata += kind.kind == "metadata"
+    return len(measures), metadata
 
 
 def _has_subheader(grid: Grid, h: int) -> bool:
