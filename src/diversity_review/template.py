@@ -1,0 +1,164 @@
+"""A blank data-collection workbook for the next election, in the review loader's own layout.
+
+Officers fill it in after an election and ``load_review`` reads it back without any guessing:
+one header row of the loader's canonical column names, the 22 councils pre-filled, whole-number
+checks on every count cell and a "Notes" sheet explaining each column.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .categories import MEASURES
+
+__all__ = ["write_template"]
+
+_SUPPRESSION_NOTE = (
+    "Markers: type a whole number of councillors; '-' or 0 for nil; '[c]' (or '*', 'c', '..') "
+    "where a figure is suppressed to protect individuals; leave blank where it is not known. "
+    "Excel warns when a cell is not a whole number: choose 'Yes' to keep a marker."
+)
+
+
+def _describe(role: str | tuple[str, str]) -> str:
+    if role == "council":
+        return "Council (official English name; pre-filled, do not change)"
+    if role == "code":
+        return "ONS code of the council (pre-filled, do not change)"
+    if role == "seats":
+        return "Number of seats (councillors elected) - the base for every count in the row"
+    if role == "exec_size":
+        return "Number of members of the cabinet (executive), leader included"
+    if role == "leader":
+        return "Sex of the council leader: Female or Male"
+    measure, group = role
+    label = MEASURES[measure].label
+    if measure == "executive_sex":
+        return f"Cabinet (executive) members: {group.lower()} (out of the cabinet size)"
+    return f"{label}: number of councillors in the group '{group}' (out of the seats)"
+
+
+def write_template(path: str | Path, *, election: int) -> Path:
+    """Write a blank data-collection workbook for ``election`` (atomically) and return its path.
+
+    The sheet ``"Councillors {election}"`` has one frozen header row of the loader's canonical
+    column names (``load.review.CANONICAL_HEADERS``), the 22 councils pre-filled with their
+    official English names and ONS codes, seats pre-filled from the council registry for 2022
+    only (blank for the officer otherwise), whole-number (>= 0) data validation on every count
+    column and a Female/Male list on the leader column. A "Notes" sheet explains each column
+    and the suppression markers.
+
+    Parameters
+    ----------
+    path : str or Path
+        Where to write the ``.xlsx`` file (its folder is created if needed).
+    election : int
+        The election year; it names the sheet, so ``load_review`` finds the year.
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Examples
+    --------
+    >>> write_template("review_2027.xlsx", election=2027)  # doctest: +SKIP
+    PosixPath('review_2027.xlsx')
+    """
+    import openpyxl
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .councils import councils
+    from .load.review import CANONICAL_HEADERS
+
+    election = int(election)
+    if not 1900 <= election <= 2200:
+        raise ValueError(f"election must be a year, not {election}")
+    path = Path(path)
+    table = councils()
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = f"Councillors {election}"
+    headers = [h for h, _ in CANONICAL_HEADERS]
+    ws.append(headers)
+    for code, name, seats in zip(
+        table["council_code"], table["name_en"], table["seats_2022"], strict=True
+    ):
+        row: list[object] = [None] * len(headers)
+        for i, (_, role) in enumerate(CANONICAL_HEADERS):
+            if role == "council":
+                row[i] = name
+            elif role == "code":
+                row[i] = code
+            elif role == "seats" and election == 2022:
+                row[i] = int(seats)
+        ws.append(row)
+    last = len(table) + 1
+    header_font = Font(bold=True)
+    for cell in ws[1]:
+        cell.font = header_font
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+    ws.freeze_panes = "C2"
+    ws.column_dimensions["A"].width = 24
+    ws.column_dimensions["B"].width = 12
+    for i in range(3, len(headers) + 1):
+        ws.column_dimensions[get_column_letter(i)].width = 13
+
+    counts = DataValidation(
+        type="whole",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        errorStyle="warning",
+        errorTitle="Not a whole number",
+        error="Enter a whole number of councillors (0 or more), or a marker such as [c].",
+        promptTitle="Count",
+        prompt="Whole number of councillors; [c] where suppressed; blank if not known.",
+    )
+    leader = DataValidation(
+        type="list", formula1='"Female,Male"', allow_blank=True, errorStyle="warning"
+    )
+    ws.add_data_validation(counts)
+    ws.add_data_validation(leader)
+    for i, (_, role) in enumerate(CANONICAL_HEADERS, start=1):
+        letter = get_column_letter(i)
+        if role in ("council", "code"):
+            continue
+        target = leader if role == "leader" else counts
+        target.add(f"{letter}2:{letter}{last}")
+
+    notes = book.create_sheet("Notes")
+    notes.append([f"Data-collection template for the {election} election"])
+    notes["A1"].font = Font(bold=True, size=13)
+    notes.append(
+        [
+            "Fill in one row per council on the sheet "
+            f"'Councillors {election}'. Do not rename or reorder the columns; leave a cell blank "
+            "where the figure is not known."
+        ]
+    )
+    notes.append([_SUPPRESSION_NOTE])
+    notes.append([])
+    notes.append(["Column", "What to enter"])
+    for cell in notes[5]:
+        cell.font = header_font
+    for header, role in CANONICAL_HEADERS:
+        notes.append([header, _describe(role)])
+    notes.column_dimensions["A"].width = 28
+    notes.column_dimensions["B"].width = 90
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".xlsx")
+    os.close(fd)
+    try:
+        book.save(tmp)
+        Path(tmp).replace(path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

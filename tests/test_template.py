@@ -1,0 +1,101 @@
+"""The data-collection template: canonical layout, validation, and a lossless round trip."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from diversity_review.councils import councils
+from diversity_review.errors import DataError
+from diversity_review.load.review import CANONICAL_HEADERS, load_review
+from diversity_review.template import write_template
+
+
+def fill(path, out, election):
+    """Fill every count cell with a distinct small number; return what was written."""
+    book = openpyxl.load_workbook(path)
+    ws = book[f"Councillors {election}"]
+    headers = [c.value for c in ws[1]]
+    written = {}
+    for r in range(2, ws.max_row + 1):
+        code = ws.cell(r, 2).value
+        seats = 60 + r
+        if ws.cell(r, 3).value is None:
+            ws.cell(r, 3).value = seats
+        else:
+            seats = ws.cell(r, 3).value
+        for c, (header, role) in enumerate(CANONICAL_HEADERS, start=1):
+            if isinstance(role, tuple):
+                # 1..6 per cell: no measure can exceed its base (at most 4 groups x 6 <= seats)
+                value = (r + c) % 6 + 1
+                ws.cell(r, c).value = value
+                written[(code, *role)] = value
+            elif role == "exec_size":
+                ws.cell(r, c).value = 30
+            elif role == "leader":
+                ws.cell(r, c).value = "Female" if r % 3 == 0 else "Male"
+                written[(code, "leader_sex", "Female")] = int(r % 3 == 0)
+                written[(code, "leader_sex", "Male")] = int(r % 3 != 0)
+            assert headers[c - 1] == header
+    book.save(out)
+    return written
+
+
+@pytest.mark.parametrize("election", [2022, 2027])
+def test_template_round_trips(tmp_path, election):
+    path = write_template(tmp_path / "blank.xlsx", election=election)
+    written = fill(path, tmp_path / "filled.xlsx", election)
+    counts = load_review(tmp_path / "filled.xlsx")
+    got = {
+        (row.council_code, row.measure, row.group): int(row.count) for row in counts.itertuples()
+    }
+    assert got == written
+    assert counts["election"].unique().tolist() == [election]
+    assert len(counts) == 22 * 25  # 23 count columns + leader (Female, Male) per council
+    cabinet = counts[counts["measure"] == "executive_sex"]
+    assert cabinet["base"].unique().tolist() == [30]
+
+
+def test_template_prefills_councils_and_2022_seats(tmp_path):
+    path = write_template(tmp_path / "t.xlsx", election=2022)
+    ws = openpyxl.load_workbook(path)["Councillors 2022"]
+    table = councils()
+    assert [ws.cell(r, 1).value for r in range(2, 24)] == table["name_en"].tolist()
+    assert [ws.cell(r, 2).value for r in range(2, 24)] == table["council_code"].tolist()
+    assert sum(ws.cell(r, 3).value for r in range(2, 24)) == 1234
+    ws_next = openpyxl.load_workbook(write_template(tmp_path / "n.xlsx", election=2027))[
+        "Councillors 2027"
+    ]
+    assert all(ws_next.cell(r, 3).value is None for r in range(2, 24))
+    assert ws_next.freeze_panes == "C2"
+
+
+def test_blank_template_for_a_new_election_asks_for_seats(tmp_path):
+    path = write_template(tmp_path / "t.xlsx", election=2027)
+    with pytest.raises(DataError) as info:
+        load_review(path)
+    assert info.value.lines()[0] == (
+        "t.xlsx, sheet 'Councillors 2027', cell C2: seats missing for Isle of Anglesey: every "
+        "count needs the council's seats as its base"
+    )
+    assert len(info.value.problems) == 22
+
+
+def test_count_columns_have_whole_number_validation(tmp_path):
+    ws = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx", election=2027))[
+        "Councillors 2027"
+    ]
+    whole = [dv for dv in ws.data_validations.dataValidation if dv.type == "whole"]
+    assert len(whole) == 1
+    (rule,) = whole
+    assert (rule.operator, rule.formula1) == ("greaterThanOrEqual", "0")
+    covered = {str(rng) for rng in rule.sqref.ranges}
+    # column C (Seats) to the last count column, every council row
+    for c, (header, role) in enumerate(CANONICAL_HEADERS, start=1):
+        letter = openpyxl.utils.get_column_letter(c)
+        expected = role not in ("council", "code", "leader")
+        assert (f"{letter}2:{letter}23" in covered) is expected, header
+    notes = openpyxl.load_workbook(tmp_path / "t.xlsx")["Notes"]
+    explained = {notes.cell(r, 1).value for r in range(1, notes.max_row + 1)}
+    assert {h for h, _ in CANONICAL_HEADERS} <= explained
+    assert any("[c]" in str(notes.cell(r, 1).value) for r in range(1, 5))
