@@ -1252,7 +1252,6 @@ def _record(
     return {
         "election": election,
         "council_code": code,
-        "council": council_name(code),
         "measure": measure,
         "group": group,
         "count": count,
@@ -1497,7 +1496,10 @@ def load_review(
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=COLUMNS)
+    frame = pd.DataFrame.from_records(records, columns=[c for c in COLUMNS if c != "council"])
+    table = councils()
+    names = dict(zip(table["council_code"], table["name_en"], strict=True))
+    frame.insert(2, "council", frame["council_code"].map(names))
     measure_order = {m: i for i, m in enumerate(MEASURES)}
     group_order = {(m, g): i for m, spec in MEASURES.items() for i, g in enumerate(spec.groups)}
     order = frame.assign(
