@@ -300,3 +300,49 @@ def test_unknown_council_is_located(tmp_path):
     rows = [["ID", "Which council do you represent?", "Sex"], ["1", "Atlantis", "Female"]]
     with pytest.raises(DataError, match=r"s\.csv, cell B2: unknown council 'Atlantis'"):
         load_survey(write_csv(tmp_path / "s.csv", rows), survey_year=2023)
+
+
+def test_census_disability_pair_limitation_question_used_condition_no_fills_in(tmp_path):
+    rows = [
+        ["ID",
+         "Do you have any physical or mental health conditions or illnesses lasting or expected "
+         "to last 12 months or more?",
+         "Do any of your conditions or illnesses reduce your ability to carry out day-to-day "
+         "activities?"],
+        ["1", "Yes", "Yes, a lot"],
+        ["2", "No", ""],
+        ["3", "Yes", "Not at all"],
+        ["4", "Yes", ""],
+        ["5", "", "Yes, a little"],
+    ]  # fmt: skip
+    table = load_survey(write_csv(tmp_path / "s.csv", rows), survey_year=2023)
+    assert values(table["disability"]) == [
+        "Disabled",
+        "Not disabled",
+        "Not disabled",
+        None,  # a condition, limitation not answered: unknown
+        "Disabled",
+    ]
+
+
+def test_repeated_adjacent_headers_do_not_swallow_the_first_respondent(tmp_path):
+    rows = [
+        ["ID", "Start time", "What is your sex?", "Please specify", "Please specify"],
+        ["1", "01/05/2023 10:00", "Female", "a", "b"],
+        ["2", "01/05/2023 11:00", "Male", "", ""],
+    ]
+    table = load_survey(write_csv(tmp_path / "s.csv", rows), survey_year=2023)
+    assert values(table["sex"]) == ["Female", "Male"]
+    assert row_account(table).rows_read == 2
+
+
+def test_forms_quiz_columns_are_not_questions(tmp_path):
+    rows = [
+        ["ID", "Total points", "Quiz feedback", "What is your sex?", "Points - What is your sex?",
+         "Feedback - What is your sex?"],
+        ["1", "0", "", "Female", "0", ""],
+    ]  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DataWarning)
+        table = load_survey(write_csv(tmp_path / "s.csv", rows), survey_year=2023)
+    assert values(table["sex"]) == ["Female"]

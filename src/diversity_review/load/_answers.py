@@ -219,6 +219,14 @@ _METADATA = {
     "adborth cwis",
 }
 
+# Columns a tool adds per question or per respondent: quiz points and feedback (Microsoft
+# Forms "Points - What is your sex?"), custom data and tracking fields.
+_TOOL_EXTRA = _any(
+    r"^(points|feedback|score|pwyntiau|adborth)\b",
+    r"^custom (data|value|variable|field)s?\b",
+    r"^(tracking|utm|panel|collector|respondent|response) ",
+)
+
 # Personal details asked as a question anywhere in the header text.
 _PERSONAL = _any(
     r"\be ?mail\b",
@@ -480,9 +488,14 @@ class HeaderKind:
     time_rank: int | None = None
 
 
+_NUMBERING = r"(?:(?:q|question|c|cwestiwn)\s*)?\d+(?:\s*(?:[a-z]|\d+)\b)*"
+
+
 def _strip_numbering(folded: str) -> str:
-    """ "q1 what is your sex" -> "what is your sex"; also "1 ", "1a ", "question 3 "."""
-    return re.sub(r"^(q(uestion)?|c(westiwn)?)?\s*\d+[a-z]?\s+", "", folded)
+    """ "q1 what is your sex" -> "what is your sex"; also "1 ", "1a ", "1 a ", "question 3 "."""
+    if re.fullmatch(_NUMBERING, folded):
+        return ""
+    return re.sub(rf"^{_NUMBERING}\s+", "", folded)
 
 
 def classify_header(text: object) -> HeaderKind:
@@ -504,14 +517,19 @@ def classify_header(text: object) -> HeaderKind:
         return HeaderKind("unrecognised")
     if folded in _METADATA:
         return HeaderKind("metadata", time_rank=_TIME_HEADERS.get(folded))
-    if _PERSONAL.search(folded):
+    if _PERSONAL.search(folded) or _TOOL_EXTRA.search(folded):
         return HeaderKind("metadata")
-    if _FREE_TEXT.search(folded):
+    # The question is its first sentence: "What is your sex? A question about gender
+    # identity follows" asks about sex.
+    sentences = [_strip_numbering(fold(s)) for s in re.split(r"\?|\n|\.\s|:\s", str(text))]
+    sentences = [s for s in sentences if s]
+    if _FREE_TEXT.search(sentences[0] if sentences else folded):
         return HeaderKind("free_text")
     specify = bool(_SPECIFY.search(folded))
-    for measure, pattern, priority in _QUESTIONS:
-        if pattern.search(folded):
-            return HeaderKind("question", measure, priority, specify)
+    for sentence in [*sentences, folded]:
+        for measure, pattern, priority in _QUESTIONS:
+            if pattern.search(sentence):
+                return HeaderKind("question", measure, priority, specify)
     return HeaderKind("free_text" if specify else "unrecognised")
 
 

@@ -55,6 +55,9 @@ class _Question:
     cols: list[int]
     labels: list[str | None]  # option label of each column (None: the answer itself)
     kind: A.HeaderKind = field(default_factory=lambda: A.HeaderKind("unrecognised"))
+    #: a broader question on the same measure, read where this one was skipped (Census
+    #: disability: "No" to "any health conditions?" routes past "do they limit you?")
+    fallback: _Question | None = None
 
     @property
     def col(self) -> int:
@@ -125,6 +128,13 @@ def _has_subheader(grid: Grid, h: int) -> bool:
     header, below = grid.rows[h], grid.rows[h + 1]
     if any(isinstance(v, str) and A.fold(v) in _RESPONSE_LABELS for v in below):
         return True
+    # A data row fills the ID and time columns; a second header row leaves them blank.
+    if any(
+        below[c] is not None
+        for c, value in enumerate(header)
+        if isinstance(value, str) and A.classify_header(value).kind == "metadata"
+    ):
+        return False
     started = False
     continuation = []
     for c, value in enumerate(header):
@@ -133,7 +143,8 @@ def _has_subheader(grid: Grid, h: int) -> bool:
             continue
         if started:
             continuation.append(c)
-    return bool(continuation) and all(below[c] is not None for c in continuation)
+    labels = [below[c] for c in continuation]
+    return bool(labels) and None not in labels and len(set(map(str, labels))) == len(labels)
 
 
 def _layout(grid: Grid, overrides: Mapping[str, str | None]) -> _Layout | None:
@@ -221,6 +232,8 @@ def _resolve_duplicates(layout: _Layout, problems: list[Problem], notes: list[st
         for q in ranked[1:]:
             if q.kind.specify:
                 q.kind = A.HeaderKind("free_text")
+            elif measure == "disability" and top.fallback is None:
+                top.fallback, q.kind = q, A.HeaderKind("fallback", measure)
             else:
                 notes.append(f"{q.where} (also about {measure}; {top.where} used)")
                 q.kind = A.HeaderKind("unrecognised")
@@ -319,7 +332,11 @@ def _looks_like_counts(layout: _Layout) -> bool:
         for r in range(layout.data_start, grid.n_rows)
         if grid.value(r, q.col) is not None
     ]
-    numbers = sum(isinstance(v, int | float) and not isinstance(v, bool) for v in values)
+    numbers = sum(
+        (isinstance(v, int | float) and not isinstance(v, bool))
+        or (isinstance(v, str) and re.fullmatch(r"[\d.,%\s]+|[-*c\[\]x.]+", v) is not None)
+        for v in values
+    )
     return bool(values) and numbers >= 0.8 * len(values)
 
 
@@ -369,7 +386,11 @@ class _Reader:
             self.rows.append(r)
             record: dict[str, object] = {"council_code": self.default_council}
             for q in self.measures:
-                self._read_one(record, q, r, _answer(q, row))
+                raw = _answer(q, row)
+                if raw is None and q.fallback is not None:
+                    self._read_fallback(record, q.fallback, r, _answer(q.fallback, row))
+                else:
+                    self._read_one(record, q, r, raw)
             self.records.append(record)
         return excluded
 
@@ -405,6 +426,20 @@ class _Reader:
                     self._unmapped(q, r, raw, value)
                     value = A.OTHER_GROUP.get(measure)
             record[measure] = value
+
+    def _read_fallback(self, record: dict[str, object], q: _Question, r: int, raw: object):
+        """Only the "no" of the broader question says anything: "No" to "any long-term health
+        condition?" is Not disabled, "Yes" leaves it unknown."""
+        measure = q.kind.measure or "disability"
+        value = None
+        if raw is not None:
+            yes_no = A.yes_means(measure, q.header)
+            value = A.map_answer(measure, raw, yes_no)
+            if isinstance(value, A.Unmapped):
+                self._unmapped(q, r, raw, value)
+            if value not in (PREFER_NOT, (yes_no or ("", ""))[1]):
+                value = None
+        record[measure] = value
 
     def _ethnicity(self, q: _Question, r: int, raw: object) -> tuple[str | None, str | None]:
         if raw is None:
