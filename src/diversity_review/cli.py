@@ -82,7 +82,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     reviews = args.review or _default_reviews()
     surveys = args.survey if args.survey is not None else _default_surveys()
     out = args.out or _project_root() / "data" / "processed"
-    langs = [x.strip() for x in args.lang.split(",") if x.strip()]
+    langs = [x.strip() for x in args.lang.split(",") if x.strip()] if args.lang else None
     summary = build_pack(
         reviews=reviews,
         surveys=surveys,
@@ -132,9 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--survey", type=Path, action="append", help="member survey export (repeatable)"
     )
     rep.add_argument("--out", type=Path, help="output folder (default data/processed)")
-    rep.add_argument("--lang", default="en,cy", help="languages, comma-separated (default en,cy)")
+    rep.add_argument("--lang", help="languages, comma-separated (default en,cy)")
     rep.add_argument(
-        "--threshold", type=int, default=5, help="suppress counts below this (default 5)"
+        "--threshold", type=int, help="suppress counts below this (default 5)"
     )
     rep.add_argument("--config", type=Path, help="TOML file of further parameters")
     rep.add_argument("--quiet", action="store_true", help="no progress bar")
