@@ -435,3 +435,45 @@ def test_ods(tmp_path):
     path = tmp_path / "review_2022.ods"
     frame.to_excel(path, engine="odf", sheet_name="Councillors 2022", index=False)
     assert quiet_load(path)["count"].tolist() == [31]
+
+
+def test_council_column_without_header_text(tmp_path):
+    rows = [[None, "Seats", "Female", "Male"], ["Cardiff", 79, 31, 48], ["Newport", 51, 20, 31]]
+    counts = quiet_load(write_book(tmp_path / "r.xlsx", {"2022": rows}))
+    assert value(counts, "Newport", "sex", "Male") == 31
+    assert len(counts) == 4
+
+
+def test_region_subtotals_unlabelled_sums_and_notes_are_excluded(tmp_path):
+    rows = [
+        ["Council", "Seats", "Women"],
+        ["North Wales", 104, 30],
+        ["Gwynedd", 69, 20],
+        ["Ynys Môn", 35, 10],
+        [None, 104, 30],
+        [],
+        ["Figures are provisional and may change after by-elections"],
+    ]
+    counts = quiet_load(write_book(tmp_path / "r.xlsx", {"2022": rows}))
+    assert counts["count"].tolist() == [10, 20]
+    reasons = [(e.location, e.reason) for e in row_account(counts).excluded]
+    assert reasons == [
+        ("sheet '2022', row 2", "subtotal"),
+        ("sheet '2022', row 6", "blank"),
+        ("sheet '2022', row 7", "footnote"),
+        ("sheet '2022', row 5", "total"),
+    ]
+    assert row_account(counts).rows_read == 6
+
+
+def test_yes_no_groups_under_a_measure(tmp_path):
+    rows = [
+        ["Council", "Seats", "Welsh language", None, "Disability", None],
+        [None, None, "Yes", "No", "Yes", "No"],
+        ["Gwynedd", 69, 50, 19, 5, 60],
+    ]
+    counts = quiet_load(write_book(tmp_path / "r.xlsx", {"2022": rows}, {"2022": ["C1:D1"]}))
+    assert value(counts, "Gwynedd", "welsh_language", "Welsh speaker") == 50
+    assert value(counts, "Gwynedd", "welsh_language", "Not Welsh speaker") == 19
+    assert value(counts, "Gwynedd", "disability", "Disabled") == 5
+    assert value(counts, "Gwynedd", "disability", "Not disabled") == 60

@@ -765,7 +765,42 @@ def _find_header(grid: Grid, columns: Mapping[str, object]) -> tuple[_Layout | N
             )
             continue
         return best, None
+    if hint is None:
+        layout = _find_unlabelled_council_column(grid, columns)
+        if layout is not None:
+            return layout, None
     return None, hint
+
+
+def _names_a_council(value: object) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        resolve_council(value)
+    except UnknownCouncilError:
+        return False
+    return True
+
+
+def _find_unlabelled_council_column(grid: Grid, columns: Mapping[str, object]) -> _Layout | None:
+    """A header of counts whose council column has no header text (names below a blank)."""
+    for r in range(min(_HEADER_SCAN_ROWS, grid.n_rows)):
+        options: list[tuple[int | None, int]] = [(None, r)] + ([(r - 1, r)] if r else [])
+        for m, g in options:
+            layout = _layout(grid, m, g, columns)
+            if layout.score < 2:
+                continue
+            for col in layout.cols:
+                if col.kind not in ("empty", "unknown"):
+                    continue
+                below = [grid.value(k, col.index) for k in range(g + 1, min(grid.n_rows, g + 13))]
+                texts = [v for v in below if isinstance(v, str)]
+                if len(texts) >= 2 and 2 * sum(map(_names_a_council, texts)) > len(texts):
+                    col.kind, col.label = "council", col.label or "(council names)"
+                    if _looks_like_counts(grid, layout):
+                        return layout
+                    break
+    return None
 
 
 def _fits(grid: Grid, row: int, header: int, cc: int) -> bool:
