@@ -14,6 +14,7 @@ understood. See ``_answers.py`` for the question and answer vocabularies.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import warnings
 from collections import Counter
@@ -78,6 +79,24 @@ class _Layout:
 
     def count(self, kind: str) -> int:
         return sum(q.kind.kind == kind for q in self.questions)
+
+
+# Answers repeat down a column: map each distinct one once.
+_map_answer = functools.lru_cache(maxsize=4096, typed=True)(A.map_answer)
+_map_welsh = functools.lru_cache(maxsize=1024, typed=True)(A.map_welsh_skills)
+_ethnicity = functools.lru_cache(maxsize=1024, typed=True)(A.ethnicity)
+_yes_means = functools.lru_cache(maxsize=256, typed=True)(A.yes_means)
+_resolve_council = functools.lru_cache(maxsize=256, typed=True)(resolve_council)
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _prefer_not(raw: object) -> bool:
+    return bool(A._PNTS.search(A.fold(raw)))
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _map_age(raw: object, bands: tuple[A.AgeBand, ...]) -> str:
+    return A.map_age(raw, list(bands))
 
 
 def _short(text: object, limit: int = 60) -> str:
@@ -421,7 +440,7 @@ class _Reader:
         else:
             value = None
             if raw is not None:
-                value = A.map_answer(measure, raw, A.yes_means(measure, q.header))
+                value = _map_answer(measure, raw, _yes_means(measure, q.header))
                 if isinstance(value, A.Unmapped):
                     self._unmapped(q, r, raw, value)
                     value = A.OTHER_GROUP.get(measure)
@@ -433,8 +452,8 @@ class _Reader:
         measure = q.kind.measure or "disability"
         value = None
         if raw is not None:
-            yes_no = A.yes_means(measure, q.header)
-            value = A.map_answer(measure, raw, yes_no)
+            yes_no = _yes_means(measure, q.header)
+            value = _map_answer(measure, raw, yes_no)
             if isinstance(value, A.Unmapped):
                 self._unmapped(q, r, raw, value)
             if value not in (PREFER_NOT, (yes_no or ("", ""))[1]):
@@ -444,9 +463,9 @@ class _Reader:
     def _ethnicity(self, q: _Question, r: int, raw: object) -> tuple[str | None, str | None]:
         if raw is None:
             return None, None
-        if A.map_answer("sex", raw) == PREFER_NOT:
+        if _prefer_not(raw):
             return PREFER_NOT, PREFER_NOT
-        found = A.ethnicity(str(raw))
+        found = _ethnicity(str(raw))
         if found is None:
             self._unmapped(q, r, raw, A.map_answer("ethnicity", raw))
             group = A.OTHER_GROUP["ethnicity"]
@@ -454,10 +473,10 @@ class _Reader:
         return found
 
     def _council(self, q: _Question, r: int, raw: object) -> str | None:
-        if raw is None or A.map_answer("sex", raw) == PREFER_NOT:
+        if raw is None or _prefer_not(raw):
             return self.default_council
         try:
-            return resolve_council(raw)
+            return _resolve_council(raw)
         except DataError as exc:
             reason = exc.problems[0].message
             self.problems.append(
@@ -473,7 +492,7 @@ class _Reader:
     def _age(self, q: _Question, r: int, raw: object) -> str | None:
         if raw is None:
             return None
-        band = A.map_age(raw, self.bands)
+        band = _map_age(raw, tuple(self.bands))
         if isinstance(band, A.Unmapped):
             self._unmapped(q, r, raw, band)
             return None
@@ -483,7 +502,7 @@ class _Reader:
         out: dict[str, object] = dict.fromkeys(("welsh_language", *WELSH_SKILL_COLUMNS))
         if raw is None:
             return out
-        parsed = A.map_welsh_skills(raw)
+        parsed = _map_welsh(raw)
         if isinstance(parsed, A.Unmapped):
             self._unmapped(q, r, raw, parsed)
         elif isinstance(parsed, dict):
@@ -560,7 +579,7 @@ def load_survey(
     --------
     >>> table = load_survey("data/raw/member_survey_synthetic.csv")  # doctest: +SKIP
     >>> table["sex"].value_counts().to_dict()  # doctest: +SKIP
-    {'Female': 27, 'Male': 29, 'Prefer not to say': 3}
+    {'Female': 26, 'Male': 27, 'Prefer not to say': 6}
     """
     path = Path(path)
     name = display_name(path)
