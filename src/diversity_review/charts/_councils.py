@@ -29,6 +29,11 @@ def _default_source(survey: bool, population: bool) -> str:
     return base + "; Census 2021 (ONS)" if population else base
 
 
+def band_label(lang: str) -> str:
+    """ "Parity band: 40% to 60%" on two lines, to fit inside the band."""
+    return translate("Parity band: 40% to 60%", lang).replace(": ", ":\n", 1)
+
+
 def _has_parity_band(measure: str) -> bool:
     return measure in ("sex", "executive_sex")
 
@@ -178,10 +183,9 @@ def _share_by_council(shares, group, measure, year, ax, lang, source) -> Figure:
     if band:
         lo, hi = PARITY_BAND
         ax.axvspan(lo, hi, color=st.BAND_FILL, alpha=0.13, lw=0, zorder=0, gid="parity-band")
-        text, x, ha = translate("Parity band: 40% to 60%", lang), lo + 0.005, "left"
+        text, x, ha = band_label(lang), lo + 0.005, "left"
         if one_pop and lo <= pops[0] <= hi:
             # keep the band's label clear of the population line: on its wider side
-            text = text.replace(": ", ":\n", 1)
             if pops[0] - lo > hi - pops[0]:
                 x, ha = pops[0] - 0.006, "right"
             else:

@@ -16,7 +16,7 @@ from ..i18n import format_count, translate
 from . import _select as sel
 from . import _style as st
 from . import _words as w
-from ._councils import PARITY_BAND, _capital, _default_source, share_title
+from ._councils import PARITY_BAND, _capital, _default_source, band_label, share_title
 
 PAIR_HEIGHT = 0.36
 
@@ -639,8 +639,8 @@ def _roles_chart(roles, group, year, ax, lang, source) -> Figure:
         ax.axvspan(*PARITY_BAND, color=st.BAND_FILL, alpha=0.13, lw=0, zorder=0, gid="parity-band")
         ax.text(
             PARITY_BAND[0] + 0.005,
-            n - 0.35,
-            translate("Parity band: 40% to 60%", lang),
+            n - 0.45,
+            band_label(lang),
             fontsize=st.LABEL_SIZE,
             color=st.DARK_GREY,
             va="bottom",
