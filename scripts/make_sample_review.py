@@ -108,7 +108,9 @@ _GROUPS_2017 = [
 def _draw_council(rng: np.random.Generator, seats: int, year: int, code: str) -> dict:
     """One council's synthetic counts; every group of a measure adds up to the seats."""
     p_female = float(np.clip(rng.normal(0.36 if year == 2022 else 0.28, 0.07), 0.05, 0.6))
-    sex_nk = int(rng.binomial(seats, 0.01))
+    # the sex of a councillor is almost always known: "Not known" is rare (and small counts
+    # there would force suppression of the whole sex row in the published pack)
+    sex_nk = int(rng.binomial(seats, 0.002))
     female = int(rng.binomial(seats - sex_nk, p_female))
     minority = int(rng.binomial(seats, 0.03))
     eth_nk = int(rng.binomial(seats - minority, 0.06))

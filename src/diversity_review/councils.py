@@ -18,7 +18,14 @@ import pandas as pd
 
 from .errors import DataError, Problem
 
-__all__ = ["WALES_CODE", "councils", "resolve_council", "council_name", "UnknownCouncilError"]
+__all__ = [
+    "WALES_CODE",
+    "councils",
+    "resolve_council",
+    "council_name",
+    "fold",
+    "UnknownCouncilError",
+]
 
 WALES_CODE = "W92000004"
 WALES_NAME = {"en": "Wales", "cy": "Cymru"}
@@ -58,8 +65,14 @@ def councils() -> pd.DataFrame:
     return _table().copy()
 
 
-def _fold(text: str) -> str:
-    """Case, accents, punctuation and spacing folded away."""
+def fold(text: str) -> str:
+    """Case, accents, punctuation and spacing folded away (for matching names and headers).
+
+    Examples
+    --------
+    >>> fold("  Ynys Môn & the Vale! ")
+    'ynys mon and the vale'
+    """
     text = unicodedata.normalize("NFKD", str(text))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace("&", " and ")
@@ -151,7 +164,7 @@ def _index() -> dict[str, str]:
             row.name_cy,
             *_ALIASES.get(row.council_code, []),
         ]:
-            key = _fold(name)
+            key = fold(name)
             index[key] = row.council_code
             index[_strip_frame(key)] = row.council_code
             if key.startswith("sir "):  # "Sir Benfro" is also written "Benfro"
@@ -188,11 +201,11 @@ def resolve_council(text: object, **where: str | None) -> str:
     index = _index()
     # Bilingual cells: "Isle of Anglesey / Ynys Môn", "Cardiff (Caerdydd)".
     for part in [raw, *re.split(r"[/|()\[\]]", raw)]:
-        key = _fold(part)
+        key = fold(part)
         for candidate in (key, _strip_frame(key)):
             if candidate in index:
                 return index[candidate]
-    key = _fold(raw)
+    key = fold(raw)
     names = _table().set_index("council_code")["name_en"]
     close = difflib.get_close_matches(_strip_frame(key), list(index), n=6, cutoff=0.6)
     suggestions = list(dict.fromkeys(names[index[c]] for c in close))[:3]
@@ -211,11 +224,15 @@ def council_name(code: str, lang: str = "en") -> str:
         raise ValueError(f"lang must be 'en' or 'cy', not {lang!r}")
     if code == WALES_CODE:
         return WALES_NAME[lang]
-    names = _table().set_index("council_code")[f"name_{lang}"]
     try:
-        return str(names[code])
+        return _names(lang)[code]
     except KeyError:
         raise UnknownCouncilError(code, []) from None
+
+
+@cache
+def _names(lang: str) -> dict[str, str]:
+    return dict(zip(_table()["council_code"], _table()[f"name_{lang}"].astype(str), strict=True))
 
 
 class _CallableModule(types.ModuleType):

@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..categories import MEASURES, NOT_KNOWN
-from ..councils import UnknownCouncilError, _fold, council_name, councils, resolve_council
+from ..councils import UnknownCouncilError, fold, council_name, councils, resolve_council
 from ..errors import (
     DataError,
     DataWarning,
@@ -475,7 +475,7 @@ _NO = {"no", "n", "false", "0", "na", "nac oes"}
 def _key(text: object) -> str:
     """Header text folded for matching (years and age-unit words dropped)."""
     raw = str(text).replace("+", " plus ").replace("%", " percent ")
-    words = [w for w in _YEAR.sub(" ", _fold(raw)).split() if w not in _DROP_ANYWHERE]
+    words = [w for w in _YEAR.sub(" ", fold(raw)).split() if w not in _DROP_ANYWHERE]
     # initials written with stops ("B.M.E.", "N/K") fold to single letters: join them again
     joined: list[str] = []
     for i, w in enumerate(words):
@@ -884,7 +884,7 @@ def _parse_leader(value: object, flag: bool) -> tuple[str | None, bool, str | No
             return ("Female" if value == 1 else "Male"), False, None
         return None, False, problem
     text = " ".join(str(value).lower().split())
-    folded = _fold(text)
+    folded = fold(text)
     female, male = (_YES, _NO) if flag else (_FEMALE, _MALE)
     if folded in female:
         return "Female", False, None
