@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..categories import MEASURES, NOT_KNOWN
-from ..councils import UnknownCouncilError, fold, council_name, councils, resolve_council
+from ..councils import UnknownCouncilError, council_name, councils, fold, resolve_council
 from ..errors import (
     DataError,
     DataWarning,
