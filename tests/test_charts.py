@@ -462,6 +462,25 @@ def test_survey_chart_suppressed_group_is_not_drawn():
     assert ytick_labels(ax)[0] == "Anabl"
 
 
+def test_survey_chart_titles_without_a_focus_group():
+    frame = data.survey_shares()
+    frame = frame[frame["council_code"] == data.WALES].copy()
+    religion = frame.assign(
+        measure="religion", group=["No religion", "Christian", "Prefer not to say"]
+    )
+    fig = survey_chart(religion, "religion")
+    # "No religion" 31/240 is smaller than "Christian" 209/240
+    assert title(fig) == (
+        "In 2023, the most common answer in Wales was “Christian”: 87% of councillors who "
+        "answered the survey"
+    )
+    age = frame.assign(measure="age", group=["18-29", "60-74", "Prefer not to say"])
+    fig = survey_chart(age, "age", lang="cy")
+    assert title(fig) == (
+        "Yn 2023, roedd 87% o'r cynghorwyr a atebodd yr arolwg yng Nghymru rhwng 60 a 74 oed"
+    )
+
+
 # --- roles_chart -----------------------------------------------------------------------------
 
 
@@ -542,6 +561,10 @@ def test_every_label_is_in_the_welsh_catalogue(monkeypatch):
     roles_part = data.roles_table().iloc[:2]
     survey_no_pns = data.survey_shares()
     survey_no_pns = survey_no_pns[survey_no_pns["group"] != "Prefer not to say"]
+    religion = data.survey_shares()
+    religion = religion[religion["council_code"] == data.WALES].assign(
+        measure="religion", group=["No religion", "Christian", "Prefer not to say"]
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("error", i18n.TranslationWarning)
         figs = every_chart("cy")
@@ -555,6 +578,7 @@ def test_every_label_is_in_the_welsh_catalogue(monkeypatch):
             share_by_council(data.survey_shares(), "Disabled", lang="cy"),
             roles_chart(roles_part, lang="cy"),
             survey_chart(survey_no_pns, "disability", lang="cy"),
+            survey_chart(religion, "religion", lang="cy"),
             age_profile(data.age_shares(), {"Under 40": 0.3}, lang="cy"),
         ]
     assert i18n._warned == set()

@@ -459,9 +459,9 @@ def _survey_chart(shares, measure, year, ax, lang, source) -> Figure:
     year_text = "" if year is None else year
     focus = MEASURES[measure].focus if measure in MEASURES else None
     known = [d for d in items if d["marker"] is None]
-    pick = next((d for d in known if d["group"] == focus), None) or max(
-        known, key=lambda d: d["share"], default=None
-    )
+    pick = next((d for d in known if d["group"] == focus), None)
+    common = max(known, key=lambda d: d["share"], default=None)
+    of_members = w.of_members(measure, True, lang)
     if pick is not None:
         title = share_title(
             year=year_text,
@@ -471,6 +471,24 @@ def _survey_chart(shares, measure, year, ax, lang, source) -> Figure:
             share=pick["share"],
             population=math.nan,
             lang=lang,
+        )
+    elif common is not None and common["group"] in w.AGE_PHRASES:
+        title = translate(
+            "In {year}, {share} {of_members} in Wales were {band}",
+            lang,
+            year=year_text,
+            share=w.pct(common["share"], lang),
+            of_members=of_members,
+            band=w.age_phrase(common["group"], lang),
+        )
+    elif common is not None:
+        title = translate(
+            "In {year}, the most common answer in Wales was “{group}”: {share} {of_members}",
+            lang,
+            year=year_text,
+            group=w.group_label(common["group"], lang),
+            share=w.pct(common["share"], lang),
+            of_members=of_members,
         )
     else:
         title = translate(
