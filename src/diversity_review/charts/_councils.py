@@ -202,7 +202,9 @@ def _share_by_council(shares, group, measure, year, ax, lang, source) -> Figure:
         )
         tops.append(hi)
     if one_pop:
-        ax.axvline(pops[0], color=st.ORANGE, lw=2, ls=(0, (4, 2)), zorder=4, gid="population-line")
+        ax.axvline(
+            pops[0], color=st.ORANGE, lw=2, ls=(0, (4, 2)), zorder=2.5, gid="population-line"
+        )
         ax.text(
             pops[0] + 0.006,
             n - 0.4 + head - 0.05,
@@ -220,7 +222,7 @@ def _share_by_council(shares, group, measure, year, ax, lang, source) -> Figure:
             for y, d in zip(ys, items, strict=True)
             if not math.isnan(d["pop"])
         ]
-        ax.add_collection(LineCollection(segs, colors=st.ORANGE, lw=2.5, zorder=4))
+        ax.add_collection(LineCollection(segs, colors=st.ORANGE, lw=2.5, zorder=2.5))
         ax.collections[-1].set_gid("population-marks")
         tops.append(max(pops))
 

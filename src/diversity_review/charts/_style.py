@@ -234,7 +234,7 @@ def value_label(ax: Axes, x: float, y: float, text: str, **kw) -> None:
     kw.setdefault("color", TEXT_BLACK)
     # a faint white box keeps the label readable where it crosses a reference line
     kw.setdefault(
-        "bbox", {"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.75}
+        "bbox", {"boxstyle": "square,pad=0.05", "fc": "white", "ec": "none", "alpha": 0.85}
     )
     ax.annotate(
         text, xy=(x, y), xytext=(4, 0), textcoords="offset points", va="center", ha="left", **kw
