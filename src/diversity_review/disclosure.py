@@ -13,9 +13,11 @@ year, and the measure or role scope). In each sub-table:
   councils' counts of a group add up to the Wales count **when they do** (the Wales row is
   derived from them); these are the *lines* of the table;
 - a reader also knows that no count is negative or larger than its base, and, unless
-  ``suppress_zero=True``, that a suppressed count is not 0 (zeros are published). For the
-  check, every suppressed non-zero count is taken to be known to be at least 1, which is at
-  least as much as any reader can know.
+  ``suppress_zero=True``, that a suppressed count is at least 1 (zeros are published, and a
+  shown zero is never chosen to protect another cell) **except** in a row, or a column with a
+  Wales total, where every count is hidden (rows with no members aside): there zeros may be
+  hidden too (a row whose base is below the threshold, or a row or column hidden whole because
+  only zeros were left to protect a cell), so a hidden count may be 0.
 
 Bases are published even when small: a base below the threshold suppresses every count and
 share in its row (0 included), but the number of members or respondents itself is shown.
@@ -25,7 +27,8 @@ who knew which cells were primary would know more than this model allows.
 The protection
 --------------
 1. **Primary**: counts from 1 to ``threshold - 1`` (0 too with ``suppress_zero=True``), and
-   every count in a row whose base is from 1 to ``threshold - 1``.
+   every count in a row whose base is from 1 to ``threshold - 1``. A row whose base is 0 is
+   left as it is: its base already says every count is 0, and it concerns nobody.
 2. **Secondary**: while any line has exactly one suppressed cell (which its total would give
    away), suppress the line's smallest other count: non-zero counts first (a suppressed zero
    next to a count known to be at least 1 protects nothing), a council's before the Wales
@@ -35,7 +38,16 @@ The protection
    totals and bounds pin it down to one value (the lines are a network, so a cell can move
    if and only if it lies on a cycle of suppressed cells that can be shifted by one without
    breaking a bound). A cell that is pinned down gets one more complement from its lines, and
-   steps 2-3 repeat until no suppressed value can be recovered.
+   steps 2-3 repeat until no suppressed value can be recovered. If only shown zeros are left
+   in its lines, the rest of its row (else its column) is hidden instead; failing that, the
+   smallest count in any line with a hidden cell. A cell that still cannot be protected is
+   reported with a :class:`DataWarning`.
+
+Not modelled: a reader who reasons about the algorithm itself (for example that a fully hidden
+row with a large base probably holds no zero), and links between different tables (other
+measures of the same council share its base but not its cells; the same count published in two
+tables must be suppressed the same way in both, which holds when both pass through here with
+the same threshold).
 """
 
 from __future__ import annotations
@@ -64,8 +76,17 @@ class _Block:
     """One sub-table as a matrix: rows are councils (Wales last if present), columns groups."""
 
     def __init__(
-        self, rows: list[str], groups: list[str], values: np.ndarray, bases: np.ndarray
+        self,
+        rows: list[str],
+        groups: list[str],
+        values: np.ndarray,
+        bases: np.ndarray,
+        threshold: int,
+        suppress_zero: bool,
     ) -> None:
+        self.threshold = threshold
+        self.suppress_zero = suppress_zero
+        self.hidden: set[Cell] = set()
         self.rows = rows
         self.groups = groups
         self.values = values  # float, nan where the count is missing
@@ -102,6 +123,43 @@ class _Block:
                 self.col_line[c] = len(self.lines)
                 self.lines.append((cells + [(w, c)], [1] * len(cells) + [-1], 0.0))
 
+    def small_base(self, cell: Cell) -> bool:
+        b = self.bases[cell]
+        return not np.isnan(b) and 0 < b < self.threshold
+
+    def row_cells(self, r: int) -> list[Cell]:
+        return [(r, c) for c in range(self.values.shape[1]) if self.present(r, c)]
+
+    def col_cells(self, c: int) -> list[Cell]:
+        return [(r, c) for r in range(self.values.shape[0]) if self.present(r, c)]
+
+    def low(self, cell: Cell) -> float:
+        """The least a reader knows a hidden cell to be (see the module documentation)."""
+        if self.suppress_zero or self.small_base(cell):
+            return 0.0
+        whole_row = all(x in self.hidden for x in self.row_cells(cell[0]))
+        whole_col = cell[1] in self.col_line and all(
+            x in self.hidden for x in self.col_cells(cell[1]) if self.bases[x] != 0
+        )
+        return 0.0 if whole_row or whole_col else 1.0
+
+    def high(self, cell: Cell) -> float:
+        return self.bases[cell] if not np.isnan(self.bases[cell]) else np.inf
+
+    def primary(self) -> set[Cell]:
+        found = set()
+        for r, c in zip(*np.nonzero(~np.isnan(self.values)), strict=True):
+            v = self.values[r, c]
+            small = v < self.threshold and (v > 0 or self.suppress_zero)
+            nobody = self.bases[r, c] == 0  # a count of 0 out of 0 says nothing about anyone
+            if (small or self.small_base((r, c))) and not nobody:
+                found.add((int(r), int(c)))
+        return found
+
+    def can_complement(self, cell: Cell) -> bool:
+        """A shown zero cannot protect anything where readers know hidden cells are >= 1."""
+        return self.bases[cell] != 0 and (self.values[cell] > 0 or self.suppress_zero)
+
     def key(self, cell: Cell) -> tuple:
         """Which complement to prefer: non-zero first, a council's before Wales's, smallest."""
         v = self.values[cell]
@@ -116,7 +174,7 @@ class _Block:
             found.append(self.col_line[c])
         return found
 
-    def pinned(self, hidden: set[Cell], suppress_zero: bool) -> list[Cell]:
+    def pinned(self) -> list[Cell]:
         """Suppressed cells whose value the published table determines exactly.
 
         Each suppressed cell is an edge in a graph whose nodes are the lines (cells outside a
@@ -135,14 +193,12 @@ class _Block:
             return (col, row) if r == self.wales else (row, col)
 
         arcs: dict[int, list[tuple[int, Cell]]] = {}
-        for cell in hidden:
+        for cell in self.hidden:
             u, w = ends(cell)
             v = self.values[cell]
-            low = 0.0 if suppress_zero else min(1.0, v)
-            high = self.bases[cell] if not np.isnan(self.bases[cell]) else np.inf
-            if v < high:
+            if v < self.high(cell):
                 arcs.setdefault(u, []).append((w, cell))
-            if v > low:
+            if v > self.low(cell):
                 arcs.setdefault(w, []).append((u, cell))
 
         def reaches(start: int, goal: int, skip: Cell) -> bool:
@@ -158,51 +214,69 @@ class _Block:
             return False
 
         stuck = []
-        for cell in sorted(hidden):
+        for cell in sorted(self.hidden):
             u, w = ends(cell)
             v = self.values[cell]
-            low = 0.0 if suppress_zero else min(1.0, v)
-            high = self.bases[cell] if not np.isnan(self.bases[cell]) else np.inf
-            up = v < high and reaches(w, u, cell)
-            down = v > low and reaches(u, w, cell)
+            up = v < self.high(cell) and reaches(w, u, cell)
+            down = v > self.low(cell) and reaches(u, w, cell)
             if not (up or down):
                 stuck.append(cell)
         return stuck
 
 
-def _protect(block: _Block, threshold: int, suppress_zero: bool) -> tuple[set[Cell], set[Cell]]:
-    values, bases = block.values, block.bases
-    primary: set[Cell] = set()
-    for r, c in zip(*np.nonzero(~np.isnan(values)), strict=True):
-        v, b = values[r, c], bases[r, c]
-        small = v < threshold and (v > 0 or suppress_zero)
-        small_base = not np.isnan(b) and 0 < b < threshold
-        if small or small_base:
-            primary.add((int(r), int(c)))
-    hidden = set(primary)
+def _protect(block: _Block) -> tuple[set[Cell], set[Cell]]:
+    primary = block.primary()
+    hidden = block.hidden
+    hidden |= primary
     given_up: set[Cell] = set()
     while True:
         changed = False
         for cells, _, _ in block.lines:
             inside = [x for x in cells if x in hidden]
             if len(inside) == 1:
-                options = [x for x in cells if x not in hidden]
+                options = [x for x in cells if x not in hidden and block.can_complement(x)]
                 if options:
                     hidden.add(min(options, key=block.key))
                     changed = True
         if changed:
             continue
-        pinned = [x for x in block.pinned(hidden, suppress_zero) if x not in given_up]
+        pinned = [x for x in block.pinned() if x not in given_up]
         if not pinned:
             break
-        cell = pinned[0]
         options = [
-            x for line in block.lines_of(cell) for x in block.lines[line][0] if x not in hidden
+            x
+            for cell in pinned
+            for line in block.lines_of(cell)
+            for x in block.lines[line][0]
+            if x not in hidden and block.can_complement(x)
         ]
         if options:
             hidden.add(min(options, key=block.key))
+            continue
+        # only shown zeros are left: hide the rest of a pinned cell's row (else its column),
+        # which tells a reader that a hidden count there may be 0
+        for cell in pinned:
+            rest = [x for x in block.row_cells(cell[0]) if x not in hidden]
+            if not rest and cell[1] in block.col_line:
+                rest = [
+                    x for x in block.col_cells(cell[1]) if x not in hidden and block.bases[x] != 0
+                ]
+            if rest:
+                hidden.update(rest)
+                break
         else:
-            given_up.add(cell)
+            # pinned by a combination of lines: widen to any line with a hidden cell
+            options = [
+                x
+                for cells, _, _ in block.lines
+                if any(y in hidden for y in cells)
+                for x in cells
+                if x not in hidden and block.can_complement(x)
+            ]
+            if options:
+                hidden.add(min(options, key=block.key))
+            else:
+                given_up.update(pinned)
     if given_up:
         names = ", ".join(f"{block.rows[r]} {block.groups[c]!r}" for r, c in sorted(given_up))
         warnings.warn(
@@ -296,7 +370,8 @@ def suppress(
             where[cell] = p
             values[cell] = counts[p]
             base[cell] = bases[p]
-        primary, secondary = _protect(_Block(rows, cols, values, base), threshold, suppress_zero)
+        block = _Block(rows, cols, values, base, int(threshold), suppress_zero)
+        primary, secondary = _protect(block)
         for cell in primary:
             label[where[cell]] = "primary"
         for cell in secondary:
