@@ -416,7 +416,7 @@ def compare_with_population(
     >>> shares = pd.DataFrame({"council_code": ["W92000004"], "council": ["Wales"],
     ...     "measure": ["sex"], "group": ["Female"], "share": [0.28]})
     >>> out = compare_with_population(shares)
-    >>> round(out.loc[0, "ratio"], 2), out.loc[0, "population_base"]
+    >>> float(round(out.loc[0, "ratio"], 2)), out.loc[0, "population_base"]
     (0.55, 'all usual residents')
     """
     if benchmarks is None:
@@ -511,7 +511,7 @@ def change_between(
     ...     "count": pd.array([15, 28, 23, 23], dtype="Int64"),
     ...     "base": pd.array([43, 43, 46, 46], dtype="Int64")})
     >>> out = change_between(counts, 2017, 2022)
-    >>> round(out.loc[0, "change_pp"], 1), out.loc[0, "status"]
+    >>> float(round(out.loc[0, "change_pp"], 1)), out.loc[0, "status"]
     (15.1, 'both')
     """
     data = counts_or_shares

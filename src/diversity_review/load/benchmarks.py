@@ -196,7 +196,7 @@ def population_benchmarks() -> pd.DataFrame:
     --------
     >>> bench = population_benchmarks()
     >>> row = bench[(bench["measure"] == "sex") & (bench["group"] == "Female")].iloc[0]
-    >>> row["area"], row["population_share"]
+    >>> row["area"], float(row["population_share"])
     ('Wales', 0.511)
     """
     return _census().copy()
@@ -460,7 +460,7 @@ def job_shares() -> pd.DataFrame:
     Examples
     --------
     >>> js = job_shares()
-    >>> js.loc[js["council"] == "Cardiff", "shared_portfolios"].item()
+    >>> int(js.loc[js["council"] == "Cardiff", "shared_portfolios"].item())
     2
     """
     raw = _package_csv("executive_job_shares_2023.csv")
