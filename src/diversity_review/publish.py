@@ -104,7 +104,8 @@ class PublishedTable:
     title: str
     frame: pd.DataFrame
     source: str = ""
-    notes: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # keys of the workbook's notes this table refers to
+    legend: tuple[str, ...] = ()  # shorthand used in the table, e.g. "[c] = confidential"
 
 
 def write_workbook(
@@ -124,6 +125,9 @@ def write_workbook(
 
     Parameters
     ----------
+    notes : mapping
+        Note key -> note text; a table refers to notes by key (``PublishedTable.notes``) and
+        the workbook numbers them ``[note 1]``, ``[note 2]`` on a Notes sheet.
     labels : mapping, optional
         Translations of the sheet furniture: "Cover", "Contents", "Notes", "Note reference",
         "Note text", "Source".
@@ -139,14 +143,16 @@ def write_workbook(
     for table in tables:
         frame = table.frame.copy()
         frame.columns = [str(c) for c in frame.columns]
+        refs = " " + "".join(f"$${key}$$" for key in table.notes) if table.notes else ""
         sheets[table.name[:31]] = gpt.GPTable(
             table=frame,
             table_name=_table_name(table.name),
-            title=table.title,
-            subtitles=list(table.notes),
+            title=table.title + refs,
+            legend=list(table.legend),
             source=f"{label('Source')}: {table.source}" if table.source else None,
             instructions=label("This worksheet contains one table."),
         )
+    # gptables numbers the notes ([note 1], ...) in the order the tables refer to them
     notes_table = pd.DataFrame(
         {label("Note reference"): list(notes), label("Note text"): list(notes.values())}
     )
@@ -158,13 +164,31 @@ def write_workbook(
             sheets=sheets,
             cover=cover,
             contentsheet_label=label("Contents"),
+            contentsheet_options={
+                "title": label("Table of contents"),
+                "column_names": [label("Sheet name"), label("Table description")],
+                "instructions": label("This worksheet contains one table."),
+            },
             notes_table=notes_table,
             notesheet_label=label("Notes"),
+            notesheet_options={
+                "title": label("Notes"),
+                "instructions": label("This worksheet contains one table."),
+            },
             workbook_options={"strings_to_formulas": False, "strings_to_urls": False},
         )
+        _translate_cover_headings(workbook, len(intro), label)
         workbook.set_properties({"created": FIXED_DATE, "title": title})
         workbook.close()
     return path
+
+
+def _translate_cover_headings(workbook, n_intro: int, label) -> None:
+    """gptables writes the cover's two headings in English; write them over in the language."""
+    cover = workbook.worksheets()[0]
+    fmt = workbook.add_format(workbook.theme.cover_subtitle_format)
+    cover.write_string(1, 0, label("Introductory information"), fmt)
+    cover.write_string(2 + n_intro, 0, label("About these data"), fmt)
 
 
 @contextlib.contextmanager

@@ -255,7 +255,7 @@ def _review_tables(counts: pd.DataFrame, config: PackConfig) -> list[_Table]:
                 f"population_comparison_{latest}",
                 "Councillors in Wales compared with the population (Census 2021), {year}",
                 frame,
-                f"{src}; Census 2021",
+                src,
                 "wales",
                 (("year", latest),),
             )
@@ -386,7 +386,7 @@ def _display(table: _Table, lang: str) -> pd.DataFrame:
                 _cell_pct(r["share_to"], bool(r["suppressed_to"]))
             )
             out[tr("Change (percentage points)")] = _cell_pp(r["change_pp"], h)
-            out[tr("Status")] = tr(r["status"]) if r["status"] == "both" else r["status"]
+            out[tr("Status")] = _status(r["status"], lang)
             rows.append(out)
             continue
         if table.kind == "roles":
@@ -415,6 +415,18 @@ def _display(table: _Table, lang: str) -> pd.DataFrame:
             )
         rows.append(out)
     return pd.DataFrame(rows)
+
+
+def _status(status: str, lang: str) -> str:
+    """``both`` / ``only in 2017`` from change_between, in words of the language."""
+    if status == "both":
+        return translate("Both elections", lang)
+    return translate("Only in {year}", lang, year=status.rsplit(" ", 1)[-1])
+
+
+def _source_text(table: _Table, lang: str) -> str:
+    text = translate(table.source, lang) if table.source else ""
+    return f"{text}; {translate('Census 2021', lang)}" if table.kind == "wales" else text
 
 
 def _title(table: _Table, lang: str) -> str:
@@ -499,26 +511,76 @@ def _source(review_source: str, census: bool, lang: str) -> str:
 # writing
 
 
+#: furniture of the workbook that gptables would otherwise write in English
+_WORKBOOK_LABELS = (
+    "Cover",
+    "Contents",
+    "Notes",
+    "Note reference",
+    "Note text",
+    "Source",
+    "This worksheet contains one table.",
+    "Table of contents",
+    "Sheet name",
+    "Table description",
+    "Introductory information",
+    "About these data",
+)
+
+
+def _notes(config: PackConfig, lang: str) -> dict[str, str]:
+    """The workbook's numbered notes, keyed by the name tables refer to them by."""
+    tr = lambda text: translate(text, lang)  # noqa: E731
+    return {
+        "suppression": tr(
+            "[c] marks a count (and the share from it) suppressed to protect confidentiality: "
+            "it is below {threshold}, or could be worked out from other cells and totals."
+        ).format(threshold=config.threshold),
+        "base": tr(
+            "Shares are percentages of the base: the councillors (or survey respondents) the "
+            "measure covers."
+        ),
+        "population": tr(
+            "Population shares are from Census 2021; the population base of each figure is "
+            "given in the table."
+        ),
+        "survey": tr(
+            "Survey shares leave out respondents who skipped the question; the 95% limits are "
+            "Wilson score intervals."
+        ),
+    }
+
+
+def _table_notes(table: _Table) -> tuple[str, ...]:
+    extra = {"wales": ("population",), "survey": ("survey",)}.get(table.kind, ())
+    return () if table.kind == "reference" else ("suppression", "base", *extra)
+
+
 def _write_language(
     root: Path, lang: str, tables: list[_Table], chart_jobs, config: PackConfig, tick
 ) -> None:
     from .charts import save_figure
 
+    tr = lambda text: translate(text, lang)  # noqa: E731
     folder = root / lang
-    published: list[PublishedTable] = []
-    sections: list[str] = []
     figures: list[str] = []
     for stem, make in chart_jobs:
         fig = make(lang)
         paths = save_figure(fig, folder / "charts" / stem)
-        alt = getattr(fig, "alt_text", "")
+        alt = html.escape(getattr(fig, "alt_text", ""))
         png = next(p for p in paths if p.suffix == ".png")
         figures.append(
-            f'<figure>\n<img src="charts/{html.escape(png.name)}" alt="{html.escape(alt)}">\n'
-            f"<figcaption>{html.escape(alt)}</figcaption>\n</figure>"
+            f'<figure>\n<img src="charts/{html.escape(png.name)}" alt="{alt}">\n'
+            f"<figcaption>{alt}</figcaption>\n</figure>"
         )
-        _close(fig)
+        fig.clear()
         tick()
+    legend = (
+        tr("[c] = confidential (suppressed)"),
+        tr("[x] = not available"),
+    )
+    published: list[PublishedTable] = []
+    sections: list[str] = []
     for table in tables:
         display = _display(table, lang)
         title = _title(table, lang)
@@ -528,18 +590,13 @@ def _write_language(
                 table.name[:31],
                 title,
                 display,
-                source=translate(table.source, lang) if table.source else "",
+                source=_source_text(table, lang),
+                notes=_table_notes(table),
+                legend=legend if table.kind != "reference" else (),
             )
         )
         sections.append(html_table(display, title))
-    tr = lambda text: translate(text, lang)  # noqa: E731
-    notes = {
-        SUPPRESSED: tr(
-            "Suppressed to protect confidentiality: the count is below {threshold}, or could be "
-            "worked out from other cells and totals."
-        ).format(threshold=config.threshold),
-        NOT_AVAILABLE: tr("Not available."),
-    }
+    notes = _notes(config, lang)
     write_workbook(
         published,
         folder / f"diversity_review_{lang}.xlsx",
@@ -551,34 +608,16 @@ def _write_language(
             ),
         ],
         about=[
-            tr(
-                "Counts below {threshold} are suppressed ([c]), with enough other cells that "
-                "none can be worked out from totals."
-            ).format(threshold=config.threshold),
-            tr(
-                "Shares are percentages of the base: the members (or survey respondents) the "
-                "measure covers."
-            ),
+            *legend,
             tr("Produced by diversity_review {version}.").format(version=__version__),
         ],
         notes=notes,
-        labels={
-            k: tr(k)
-            for k in (
-                "Cover",
-                "Contents",
-                "Notes",
-                "Note reference",
-                "Note text",
-                "Source",
-                "This worksheet contains one table.",
-            )
-        },
+        labels={k: tr(k) for k in _WORKBOOK_LABELS},
     )
     body = (
         f"<h1>{html.escape(tr(config.title))}</h1>\n"
-        f"<p>{html.escape(notes[SUPPRESSED])}</p>\n"
-        f'<p><a href="diversity_review_{lang}.xlsx">'
+        + "".join(f"<p>{html.escape(text)}</p>\n" for text in notes.values())
+        + f'<p><a href="diversity_review_{lang}.xlsx">'
         f"{html.escape(tr('Download the tables (Excel)'))}</a></p>\n"
         f"<h2>{html.escape(tr('Charts'))}</h2>\n" + "\n".join(figures) + "\n"
         f"<h2>{html.escape(tr('Tables'))}</h2>\n" + "\n".join(sections)
@@ -586,10 +625,6 @@ def _write_language(
     (folder / "index.html").write_text(
         html_page(tr(config.title), body, lang), encoding="utf-8", newline="\n"
     )
-
-
-def _close(fig) -> None:
-    fig.clear()
 
 
 def _progress(total: int, enabled: bool):
