@@ -163,3 +163,27 @@ def test_duplicate_cells_are_refused():
     frame = pd.concat([table({A: [10, 25]}, ["F", "M"], wales=False)] * 2, ignore_index=True)
     with pytest.raises(ValueError, match="more than one row"):
         suppress(frame)
+
+
+def test_exempt_groups_are_published_when_small():
+    # A: F 30, M 48, NK 1 (base 79); B: F 20, M 31, NK 0 (base 51); Wales: 50, 79, 1 (130).
+    # Without the exemption NK=1 in A is primary, the Wales NK (=1, derivable from A's column
+    # with B's 0 shown) must go too, and each of those rows needs one more complement.
+    rows = {A: [30, 48, 1], B: [20, 31, 0]}
+    groups = ["Female", "Male", "Not known"]
+    strict = pattern(suppress(table(rows, groups)))
+    assert strict[(A, "Not known")] == "primary"
+    assert (WALES, "Not known") in strict
+    assert strict[(WALES, "Female")] == "secondary"
+    # "Not known" exempt: a count of unrecorded characteristics discloses nothing: all shown
+    assert pattern(suppress(table(rows, groups), exempt_groups=["Not known"])) == {}
+
+
+def test_exempt_groups_can_still_be_complements():
+    # A: F 3 (primary), M 75, NK 1 (exempt, but the smallest other count: the complement)
+    rows = {A: [3, 75, 1], B: [20, 31, 6]}
+    out = pattern(
+        suppress(table(rows, ["Female", "Male", "Not known"]), exempt_groups=["Not known"])
+    )
+    assert out[(A, "Female")] == "primary"
+    assert out[(A, "Not known")] == "secondary"

@@ -76,8 +76,8 @@ def test_no_published_count_is_below_the_threshold(pack):
     for path in (pack / "en" / "tables").glob("*.csv"):
         for row in _csv_rows(path):
             value = row.get("Count")
-            if value is None or value in ("[c]", "[x]"):
-                continue
+            if value is None or value in ("[c]", "[x]") or row.get("Group") == "Not known":
+                continue  # "Not known" is published even when small (PackConfig.exempt_groups)
             assert int(value) == 0 or int(value) >= 5, (path.name, row)
             checked += 1
     assert checked > 100
@@ -166,3 +166,22 @@ def test_unknown_config_setting_is_a_located_error(tmp_path):
     config.write_text("treshold = 10\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"pack.toml: unknown setting 'treshold'"):
         PackConfig.from_toml(config)
+
+
+def test_the_wales_headline_is_published(pack):
+    rows = _csv_rows(pack / "en" / "tables" / "councillors_sex_2022.csv")
+    wales = {r["Group"]: r for r in rows if r["Council code"] == "W92000004"}
+    assert wales["Female"]["Count"] not in ("[c]", "[x]")
+    female, base = int(wales["Female"]["Count"]), int(wales["Female"]["Base"])
+    assert float(wales["Female"]["Share (%)"]) == round(100 * female / base, 1)
+
+
+def test_pack_tables_hide_the_audit_column_unless_asked():
+    from diversity_review.load.review import load_review
+    from diversity_review.report import pack_tables
+
+    counts = load_review(REVIEW)
+    public = pack_tables(counts, None)
+    assert all("suppression" not in frame.columns for frame in public.values())
+    audit = pack_tables(counts, None, audit=True)
+    assert "suppression" in audit["councillors_sex_2022"].columns

@@ -133,9 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rep.add_argument("--out", type=Path, help="output folder (default data/processed)")
     rep.add_argument("--lang", help="languages, comma-separated (default en,cy)")
-    rep.add_argument(
-        "--threshold", type=int, help="suppress counts below this (default 5)"
-    )
+    rep.add_argument("--threshold", type=int, help="suppress counts below this (default 5)")
     rep.add_argument("--config", type=Path, help="TOML file of further parameters")
     rep.add_argument("--quiet", action="store_true", help="no progress bar")
     rep.set_defaults(func=_cmd_report)

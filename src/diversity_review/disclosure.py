@@ -54,7 +54,7 @@ from __future__ import annotations
 
 import warnings
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 import pandas as pd
@@ -83,9 +83,11 @@ class _Block:
         bases: np.ndarray,
         threshold: int,
         suppress_zero: bool,
+        exempt: frozenset[int] = frozenset(),
     ) -> None:
         self.threshold = threshold
         self.suppress_zero = suppress_zero
+        self.exempt = exempt  # columns (groups) whose small counts are not primary cells
         self.hidden: set[Cell] = set()
         self.rows = rows
         self.groups = groups
@@ -150,7 +152,7 @@ class _Block:
         found = set()
         for r, c in zip(*np.nonzero(~np.isnan(self.values)), strict=True):
             v = self.values[r, c]
-            small = v < self.threshold and (v > 0 or self.suppress_zero)
+            small = v < self.threshold and (v > 0 or self.suppress_zero) and c not in self.exempt
             nobody = self.bases[r, c] == 0  # a count of 0 out of 0 says nothing about anyone
             if (small or self.small_base((r, c))) and not nobody:
                 found.add((int(r), int(c)))
@@ -294,6 +296,7 @@ def suppress(
     suppress_zero: bool = False,
     by: Sequence[str] | None = None,
     group_col: str = "group",
+    exempt_groups: Collection[str] = (),
 ) -> pd.DataFrame:
     """Suppress small counts, and enough others that none can be worked out from totals.
 
@@ -314,6 +317,11 @@ def suppress(
         ``election``, ``survey_year``, ``measure`` and ``scope`` present.
     group_col : str, default "group"
         The column holding the groups (the cells of a council's row).
+    exempt_groups : collection of str, optional
+        Groups whose small counts are published rather than suppressed, e.g. ``"Not known"``
+        in the review: a count of members whose characteristic is not recorded says nothing
+        about anyone's characteristic. They can still be hidden as complements of other cells,
+        and a row whose base is below the threshold is still hidden whole.
 
     Returns
     -------
@@ -370,7 +378,8 @@ def suppress(
             where[cell] = p
             values[cell] = counts[p]
             base[cell] = bases[p]
-        block = _Block(rows, cols, values, base, int(threshold), suppress_zero)
+        exempt = frozenset(i for i, name in enumerate(cols) if name in set(exempt_groups))
+        block = _Block(rows, cols, values, base, int(threshold), suppress_zero, exempt)
         primary, secondary = _protect(block)
         for cell in primary:
             label[where[cell]] = "primary"

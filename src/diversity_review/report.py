@@ -41,7 +41,7 @@ from .publish import (
 
 __all__ = ["PackConfig", "PackSummary", "build_pack", "pack_tables"]
 
-SUPPRESSED, NOT_AVAILABLE = "[c]", "[x]"
+SUPPRESSED, NOT_AVAILABLE, NOT_APPLICABLE = "[c]", "[x]", "[z]"
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,9 @@ class PackConfig:
 
     threshold: int = 5
     suppress_zero: bool = False
+    #: groups published even when small: how many councillors' sex (say) the review could not
+    #: record discloses nothing about anyone, and hiding it would hide the Wales headline too
+    exempt_groups: tuple[str, ...] = ("Not known",)
     langs: tuple[str, ...] = ("en", "cy")
     title: str = "Diversity of councillors in Wales"
     review_source: str = "WLGA post-election diversity review"
@@ -182,10 +185,15 @@ def pack_tables(
     counts: pd.DataFrame | None,
     respondents: pd.DataFrame | None,
     config: PackConfig = PackConfig(),
+    *,
+    audit: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Every table the pack publishes, after disclosure control, keyed by name.
 
-    Useful in a notebook to see exactly what the pack would publish.
+    Useful in a notebook to see exactly what the pack would publish. Suppressed counts and
+    the shares from them are NA with ``suppressed`` True. The ``suppression`` column (which
+    cells were primary) is for audit only and is left out unless ``audit=True``: publishing
+    it would tell readers more than the disclosure model allows.
 
     Examples
     --------
@@ -193,11 +201,19 @@ def pack_tables(
     >>> sorted(tables)[:2]  # doctest: +SKIP
     ['change_sex_2017_2022', 'councillors_age_2022']
     """
-    return {t.name: t.frame for t in _tables(counts, respondents, config)}
+    tables = {t.name: t.frame for t in _tables(counts, respondents, config)}
+    if audit:
+        return tables
+    return {name: f.drop(columns=["suppression"], errors="ignore") for name, f in tables.items()}
 
 
 def _controlled(frame: pd.DataFrame, config: PackConfig) -> pd.DataFrame:
-    return suppress(frame, threshold=config.threshold, suppress_zero=config.suppress_zero)
+    return suppress(
+        frame,
+        threshold=config.threshold,
+        suppress_zero=config.suppress_zero,
+        exempt_groups=config.exempt_groups,
+    )
 
 
 def _tables(counts, respondents, config: PackConfig) -> list[_Table]:
@@ -308,10 +324,15 @@ def _survey_tables(respondents: pd.DataFrame, config: PackConfig) -> list[_Table
     out = []
     years = sorted(int(y) for y in respondents["survey_year"].dropna().unique())
     label = "-".join(map(str, dict.fromkeys([years[0], years[-1]]))) if years else ""
+    # a survey of one council's members says nothing about Wales: publish the council alone
+    one_council = respondents["council_code"].dropna().nunique() == 1
     for measure in config.survey_measures:
         if measure not in respondents.columns:
             continue
-        table = _controlled(breakdown(respondents, measure, include_not_stated=True), config)
+        table = breakdown(respondents, measure, include_not_stated=True)
+        if one_council:
+            table = table[table["council_code"] != WALES_CODE].reset_index(drop=True)
+        table = _controlled(table, config)
         out.append(
             _Table(
                 f"survey_{measure}",
@@ -335,9 +356,11 @@ def _cell_count(value, hidden: bool):
     return NOT_AVAILABLE if pd.isna(value) else int(value)
 
 
-def _cell_pct(value, hidden: bool):
+def _cell_pct(value, hidden: bool, base=None):
     if hidden:
         return SUPPRESSED
+    if base is not None and not pd.isna(base) and int(base) == 0:
+        return NOT_APPLICABLE  # nobody to take a share of (e.g. a question a council did not ask)
     return NOT_AVAILABLE if pd.isna(value) else round(100 * float(value), 1)
 
 
@@ -396,10 +419,10 @@ def _display(table: _Table, lang: str) -> pd.DataFrame:
         out[tr("Group")] = tr(r["group"])
         out[tr("Count")] = _cell_count(r["count"], h)
         out[tr("Base")] = _cell_count(r["base"], False)
-        out[tr("Share (%)")] = _cell_pct(r["share"], h)
+        out[tr("Share (%)")] = _cell_pct(r["share"], h, r["base"])
         if table.kind == "survey":
-            out[tr("Lower 95% limit (%)")] = _cell_pct(r.get("ci_low"), h)
-            out[tr("Upper 95% limit (%)")] = _cell_pct(r.get("ci_high"), h)
+            out[tr("Lower 95% limit (%)")] = _cell_pct(r.get("ci_low"), h, r["base"])
+            out[tr("Upper 95% limit (%)")] = _cell_pct(r.get("ci_high"), h, r["base"])
         if table.kind == "wales":
             out[tr("Population share (%)")] = _cell_pct(r["population_share"], False)
             out[tr("Gap (percentage points)")] = _cell_pp(r["gap_pp"], h)
@@ -578,6 +601,7 @@ def _write_language(
     legend = (
         tr("[c] = confidential (suppressed)"),
         tr("[x] = not available"),
+        tr("[z] = not applicable (no members or respondents in the base)"),
     )
     published: list[PublishedTable] = []
     sections: list[str] = []

@@ -47,15 +47,26 @@ def share_title(
     share: object,
     population: object,
     lang: str,
+    place: str | None = None,
 ) -> str:
-    """ "In 2022, women were 36% of councillors in Wales, against 51% of the population"."""
+    """ "In 2022, women were 36% of councillors in Wales, against 51% of the population".
+
+    With ``place`` (one council's survey), the council is named in brackets instead of Wales
+    (a bracket, not "in …", so the Welsh needs no mutation of the council's name).
+    """
+    template = (
+        "In {year}, {subject} were {share} {of_members} in Wales"
+        if place is None
+        else "In {year}, {subject} were {share} {of_members} ({place})"
+    )
     title = translate(
-        "In {year}, {subject} were {share} {of_members} in Wales",
+        template,
         lang,
         year=year,
         subject=w.subject(group, lang),
         share=w.pct(share, lang),
         of_members=w.of_members(measure, survey, lang),
+        place=place,
     )
     if not np.isnan(sel.num(population)):
         title += translate(

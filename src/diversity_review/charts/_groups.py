@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..categories import MEASURES, PREFER_NOT
-from ..councils import WALES_CODE
+from ..councils import WALES_CODE, council_name, resolve_council
 from ..i18n import format_count, translate
 from . import _select as sel
 from . import _style as st
@@ -345,12 +345,17 @@ def survey_chart(
     measure: str,
     *,
     year: int | None = None,
+    council: str | None = None,
     ax: Axes | None = None,
     lang: str = "en",
     source: str | None = None,
 ) -> Figure:
-    """Survey answers for one measure (Wales) with 95% Wilson intervals; "Prefer not to say"
+    """Survey answers for one measure with 95% Wilson intervals; "Prefer not to say"
     shown apart, below a divider, as a grey bar of all respondents.
+
+    The rows shown are those of ``council`` if given; else, when the respondents come from a
+    single council, that council's (a one-council survey says nothing about Wales); else the
+    Wales rows.
 
     Each bar is labelled with its share and the number of respondents (``n``); suppressed
     shares show ``[c]`` and no bar or interval.
@@ -359,9 +364,11 @@ def survey_chart(
     ----------
     shares : DataFrame
         ``analysis.breakdown`` of the survey respondents (``survey_year``, ``ci_low``,
-        ``ci_high``, ``excluded``); Wales rows used.
+        ``ci_high``, ``excluded``).
     measure : str
         E.g. ``"disability"``.
+    council : str, optional
+        Any spelling of a council in the table (see ``resolve_council``).
     year, ax, lang, source
         As for :func:`share_by_council`.
 
@@ -376,12 +383,35 @@ def survey_chart(
     """
     sel.need(shares, ["council_code", "measure", "group", "count", "base", "share"], "shares")
     with st.style():
-        return _survey_chart(shares, measure, year, ax, lang, source)
+        return _survey_chart(shares, measure, year, council, ax, lang, source)
 
 
-def _survey_chart(shares, measure, year, ax, lang, source) -> Figure:
+def _survey_rows(rows: pd.DataFrame, council: str | None) -> tuple[pd.DataFrame, str | None]:
+    """The rows to chart and the council code they belong to (None for Wales)."""
+    if council is not None:
+        code = resolve_council(council)
+        chosen = rows[rows["council_code"] == code]
+        if chosen.empty:
+            raise ValueError(f"the survey table has no rows for {council_name(code)}")
+        return chosen, code
+    codes = set(rows["council_code"].dropna()) - {WALES_CODE}
+    if len(codes) == 1:
+        (code,) = codes
+        own = rows[rows["council_code"] == code]
+        wales = rows[rows["council_code"] == WALES_CODE]
+        # the "Wales" row of a one-council survey is that council again: name the council
+        same = own[["group", "base"]].astype(str).sort_values("group").to_numpy().tolist()
+        if wales.empty or same == (
+            wales[["group", "base"]].astype(str).sort_values("group").to_numpy().tolist()
+        ):
+            return own, code
+    return _wales_rows(rows, "shares"), None
+
+
+def _survey_chart(shares, measure, year, council, ax, lang, source) -> Figure:
     measure = sel.pick_measure(shares, measure, None)
-    rows = _wales_rows(shares[shares["measure"] == measure], "shares")
+    rows, code = _survey_rows(shares[shares["measure"] == measure], council)
+    place = None if code is None else w.council_label(code, code, lang)
     rows, year = sel.pick_year(rows, year)
     by_group = _one_row_per_group(rows, "shares")
     groups = sel.shown_groups(rows, measure)
@@ -471,24 +501,31 @@ def _survey_chart(shares, measure, year, ax, lang, source) -> Figure:
             share=pick["share"],
             population=math.nan,
             lang=lang,
+            place=place,
         )
     elif common is not None and common["group"] in w.AGE_PHRASES:
         title = translate(
-            "In {year}, {share} {of_members} in Wales were {band}",
+            "In {year}, {share} {of_members} in Wales were {band}"
+            if place is None
+            else "In {year}, {share} {of_members} were {band} ({place})",
             lang,
             year=year_text,
             share=w.pct(common["share"], lang),
             of_members=of_members,
             band=w.age_phrase(common["group"], lang),
+            place=place,
         )
     elif common is not None:
         title = translate(
-            "In {year}, the most common answer in Wales was “{group}”: {share} {of_members}",
+            "In {year}, the most common answer in Wales was “{group}”: {share} {of_members}"
+            if place is None
+            else "In {year}, the most common answer was “{group}”: {share} {of_members} ({place})",
             lang,
             year=year_text,
             group=w.group_label(common["group"], lang),
             share=w.pct(common["share"], lang),
             of_members=of_members,
+            place=place,
         )
     else:
         title = translate(
