@@ -83,8 +83,24 @@ def test_no_personal_column_or_free_text_in_the_table(tmp_path):
         assert value.lower() not in text, value
     for header in [*PERSONAL_HEADERS, "please describe", "please specify", "comments"]:
         assert header.lower() not in [str(c).lower() for c in table.columns]
+    # attrs["dropped"] names the columns left out by their header text, with why; nothing else
+    # in attrs names them
+    assert table.attrs["dropped"] == {
+        "ID": "survey metadata",
+        "Start time": "survey metadata",
+        "Completion time": "survey metadata",
+        "Email": "personal data",
+        "Name": "personal data",
+        "Last modified time": "survey metadata",
+        "IP address": "personal data",
+        "What is your postcode?": "personal data",
+        "If other, please describe": "free text",
+        "Please specify": "free text",
+        "Any other comments": "free text",
+    }
+    others = repr({k: v for k, v in table.attrs.items() if k != "dropped"}).lower()
     for header in [*PERSONAL_HEADERS[3:], "If other", "Please specify", "Any other comments"]:
-        assert header.lower() not in repr(table.attrs).lower(), header
+        assert header.lower() not in others, header
     # the answers themselves did arrive
     assert table["sex"].tolist()[:2] == ["Female", "Male"]
     assert table["ethnicity_detail"].tolist()[:2] == [
@@ -104,6 +120,37 @@ def test_sample_export_leaks_nothing(root):
     for fragment in ["Test Person", "example.invalid", "=Meetings", "own words", "Thank you"]:
         assert fragment not in text, fragment
     assert len(table) == 60
+    # the sample's header row: 6 export columns, 11 questions used, 2 typed-text columns
+    assert table.attrs["dropped"] == {
+        "ID": "survey metadata",
+        "Start time": "survey metadata",
+        "Completion time": "survey metadata",
+        "Email": "personal data",
+        "Name": "personal data",
+        "Last modified time": "survey metadata",
+        "If you chose another religion, please specify": "free text",
+        "Any other comments": "free text",
+    }
+
+
+def test_dropped_holds_header_texts_never_cell_values(tmp_path):
+    # a personal column whose header is generic and whose cells look like headers elsewhere
+    rows = [
+        ["Respondent ID", "Full name", "What is your sex?", "Comments"],
+        ["1", "Email", "Female", "Name"],
+        ["2", "Ada Jones", "Male", "Ada Jones was here"],
+    ]
+    path = tmp_path / "s.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh).writerows(rows)
+    table = load_survey(path, survey_year=2023)
+    dropped = table.attrs["dropped"]
+    assert dropped == {
+        "Respondent ID": "survey metadata",
+        "Full name": "personal data",
+        "Comments": "free text",
+    }
+    assert "Ada" not in everything_in(table)
 
 
 def test_google_forms_typed_other_answer_is_not_kept(tmp_path):

@@ -286,6 +286,31 @@ _SPECIFY = _any(
     r"\bos arall\b",
 )
 
+# The metadata columns above that say who answered (personal data, not survey metadata).
+_PERSONAL_METADATA = {
+    "email",
+    "email address",
+    "e mail",
+    "e mail address",
+    "name",
+    "full name",
+    "first name",
+    "last name",
+    "surname",
+    "forename",
+    "forenames",
+    "ip",
+    "ip address",
+    "e bost",
+    "ebost",
+    "cyfeiriad e bost",
+    "cyfeiriad ebost",
+    "enw",
+    "enw llawn",
+    "enw cyntaf",
+    "cyfenw",
+}
+
 _TIME_HEADERS = {
     "completion time": 0,
     "timestamp": 0,
@@ -478,7 +503,8 @@ class HeaderKind:
     """What a header is: ``kind`` in metadata, free_text, question, unrecognised.
 
     ``measure`` and ``priority`` are set for a question; ``specify`` marks a question header
-    that also asks for typed detail ("please specify").
+    that also asks for typed detail ("please specify"); ``personal`` marks a metadata column
+    that says who answered (name, email, IP address, postcode …) rather than about the export.
     """
 
     kind: str
@@ -486,6 +512,7 @@ class HeaderKind:
     priority: int = 0
     specify: bool = False
     time_rank: int | None = None
+    personal: bool = False
 
 
 _NUMBERING = r"(?:(?:q|question|c|cwestiwn)\s*)?\d+(?:\s*(?:[a-z]|\d+)\b)*"
@@ -505,6 +532,8 @@ def classify_header(text: object) -> HeaderKind:
     --------
     >>> classify_header("Completion time").kind
     'metadata'
+    >>> classify_header("Email").personal, classify_header("Completion time").personal
+    (True, False)
     >>> classify_header("What is your sexual orientation?").measure
     'sexual_orientation'
     >>> classify_header("Beth yw eich rhyw?").measure
@@ -516,8 +545,14 @@ def classify_header(text: object) -> HeaderKind:
     if not folded:
         return HeaderKind("unrecognised")
     if folded in _METADATA:
-        return HeaderKind("metadata", time_rank=_TIME_HEADERS.get(folded))
-    if _PERSONAL.search(folded) or _TOOL_EXTRA.search(folded):
+        return HeaderKind(
+            "metadata",
+            time_rank=_TIME_HEADERS.get(folded),
+            personal=folded in _PERSONAL_METADATA,
+        )
+    if _PERSONAL.search(folded):
+        return HeaderKind("metadata", personal=True)
+    if _TOOL_EXTRA.search(folded):
         return HeaderKind("metadata")
     # The question is its first sentence: "What is your sex? A question about gender
     # identity follows" asks about sex.

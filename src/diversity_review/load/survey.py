@@ -43,6 +43,13 @@ __all__ = ["load_survey", "SURVEY_MEASURES"]
 SURVEY_MEASURES = A.SURVEY_MEASURES
 WELSH_SKILL_COLUMNS = ("welsh_understands", "welsh_speaks", "welsh_reads", "welsh_writes")
 
+#: Why a column was left out (``attrs["dropped"]`` of :func:`load_survey`).
+PERSONAL = "personal data"
+METADATA = "survey metadata"
+FREE_TEXT = "free text"
+UNRECOGNISED = "unrecognised question"
+LEFT_OUT = "left out (questions=)"
+
 _SCAN_ROWS = 50  # how far down to look for the header row
 _RESPONSE_LABELS = {"response", "responses", "open ended response", "answer", "ateb", "ymateb"}
 _NOT_ANSWERED = {"n/a", "n.a.", "-", "\u2013", "\u2014"}
@@ -59,6 +66,8 @@ class _Question:
     #: a broader question on the same measure, read where this one was skipped (Census
     #: disability: "No" to "any health conditions?" routes past "do they limit you?")
     fallback: _Question | None = None
+    #: option columns of this question left out ("Other (please specify)"): (label, reason)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def col(self) -> int:
@@ -215,9 +224,15 @@ def _layout(grid: Grid, overrides: Mapping[str, str | None]) -> _Layout | None:
             if not keep:
                 q.kind = A.HeaderKind("free_text")
             else:
+                q.dropped = [
+                    (lb, FREE_TEXT)
+                    for lb in q.labels
+                    if lb is not None and A.is_free_text_label(lb)
+                ]
                 q.cols, q.labels = [c for c, _ in keep], [lb for _, lb in keep]
                 if any(lb is None for lb in q.labels):  # "Response" column: the answer
                     i = q.labels.index(None)
+                    q.dropped += [(lb, UNRECOGNISED) for lb in q.labels if lb is not None]
                     q.cols, q.labels = [q.cols[i]], [None]
     return _Layout(grid, h, h + (2 if sub else 1), questions, unnamed)
 
@@ -256,6 +271,26 @@ def _resolve_duplicates(layout: _Layout, problems: list[Problem], notes: list[st
             else:
                 notes.append(f"{q.where} (also about {measure}; {top.where} used)")
                 q.kind = A.HeaderKind("unrecognised")
+
+
+def _dropped(layout: _Layout) -> dict[str, str]:
+    """Header text -> why its column was left out. Header texts only, never a cell value."""
+    grid = layout.grid
+    reasons = {"metadata": METADATA, "free_text": FREE_TEXT, "unrecognised": UNRECOGNISED}
+    reasons["dropped"] = LEFT_OUT
+    out: dict[str, str] = {}
+    for q in layout.questions:
+        if q.kind.kind == "metadata" and q.kind.personal:
+            out.setdefault(q.header, PERSONAL)
+        elif q.kind.kind in reasons:
+            out.setdefault(q.header, reasons[q.kind.kind])
+        else:  # a question used: its option columns of typed text were left out
+            for label, reason in q.dropped:
+                out.setdefault(f"{q.header} [{label}]", reason)
+    for c in layout.unnamed:
+        if any(grid.value(r, c) is not None for r in range(layout.data_start, grid.n_rows)):
+            out.setdefault(f"column {column_letter(c)} (no header)", UNRECOGNISED)
+    return out
 
 
 def _ticked(value: object) -> bool:
@@ -565,7 +600,12 @@ def load_survey(
         ``caring``, ``tenure``). A skipped question is NA; "Prefer not to say" is a category.
         ``attrs["row_account"]`` is the :class:`~diversity_review.errors.RowAccount`,
         ``attrs["measures"]`` the measure columns present, ``attrs["questions"]`` the header
-        each measure was read from.
+        each measure was read from, and ``attrs["dropped"]`` every column left out: its header
+        text (never a cell value) -> why, one of ``"personal data"`` (name, email, IP address
+        …), ``"survey metadata"`` (ID, times …), ``"free text"`` (comments, "please specify"),
+        ``"unrecognised question"`` or ``"left out (questions=)"``. An option column of a
+        question is named ``"header [option]"``, a column with no header
+        ``"column F (no header)"``.
 
     Raises
     ------
@@ -580,6 +620,8 @@ def load_survey(
     >>> table = load_survey("data/raw/member_survey_synthetic.csv")  # doctest: +SKIP
     >>> table["sex"].value_counts().to_dict()  # doctest: +SKIP
     {'Female': 26, 'Male': 27, 'Prefer not to say': 6}
+    >>> table.attrs["dropped"]["Email"]  # doctest: +SKIP
+    'personal data'
     """
     path = Path(path)
     name = display_name(path)
@@ -609,9 +651,12 @@ def load_survey(
     readers: list[tuple[_Reader, int | None]] = []
     accounts: list[RowAccount] = []
     seen_overrides: set[str] = set()
+    dropped: dict[str, str] = {}
     for layout in layouts:
         grid = layout.grid
         _resolve_duplicates(layout, problems, notes)
+        for header, reason in _dropped(layout).items():
+            dropped.setdefault(header, reason)
         for q in layout.questions:
             seen_overrides.add(A.fold(q.header))
             if q.kind.kind == "unrecognised" and not any(f"{q.where} (" in n for n in notes):
@@ -665,6 +710,7 @@ def load_survey(
     table.attrs["questions"] = {
         q.kind.measure: q.header for reader, _ in reversed(readers) for q in reader.measures
     }
+    table.attrs["dropped"] = dropped
     return table
 
 
