@@ -18,7 +18,7 @@ import functools
 import re
 import warnings
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from ..errors import (
 from . import _answers as A
 from ._reader import Grid, cell_ref, column_letter, read_grids
 
-__all__ = ["load_survey", "SURVEY_MEASURES"]
+__all__ = ["load_survey", "load_surveys", "SURVEY_MEASURES"]
 
 SURVEY_MEASURES = A.SURVEY_MEASURES
 WELSH_SKILL_COLUMNS = ("welsh_understands", "welsh_speaks", "welsh_reads", "welsh_writes")
@@ -414,14 +414,7 @@ class _Reader:
 
     def columns(self) -> list[str]:
         """The output columns this sheet fills (beyond id, council and year)."""
-        present = {q.kind.measure for q in self.measures}
-        cols: list[str] = []
-        for m in SURVEY_MEASURES:
-            if m in present:
-                cols.append(m)
-                cols += ["ethnicity_detail"] if m == "ethnicity" else []
-                cols += list(WELSH_SKILL_COLUMNS) if m == "welsh_language" else []
-        return cols
+        return _answer_columns(q.kind.measure or "" for q in self.measures)
 
     def read(self) -> list[Exclusion]:
         grid, layout = self.grid, self.layout
@@ -712,6 +705,124 @@ def load_survey(
     }
     table.attrs["dropped"] = dropped
     return table
+
+
+def load_surveys(paths: str | Path | Iterable[str | Path], **kwargs: object) -> pd.DataFrame:
+    """Read several member survey exports into one respondent table.
+
+    Each file is read with :func:`load_survey` (the same keyword arguments for every file) and
+    the tables are stacked: ``respondent_id`` is a fresh 1..n across all files, a measure one
+    file did not ask is NA for its respondents, and each measure stays an ordered categorical
+    whose categories are the union of the files' in canonical order.
+
+    Parameters
+    ----------
+    paths : str, Path or iterable of them
+        The exports, in the order their respondents are numbered.
+    **kwargs
+        Passed to :func:`load_survey` for every file (``questions``, ``survey_year``,
+        ``council``, ``strict``, ``age_bands``).
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`load_survey`, for every measure any file asked.
+        ``attrs["row_account"]`` adds up the files' row accounts
+        (:meth:`~diversity_review.errors.RowAccount.combine`), ``attrs["measures"]`` is the
+        union of the measures present, ``attrs["dropped"]`` the union of the columns left out
+        (header text -> reason) and ``attrs["questions"]`` the header each measure was read
+        from in the first file that asked it.
+
+    Raises
+    ------
+    DataError
+        The problems of every file together (a file with no survey table among them raises
+        :class:`~diversity_review.errors.NoTableError` only when no file has one).
+    ValueError
+        No paths given.
+
+    Examples
+    --------
+    >>> table = load_surveys([  # doctest: +SKIP
+    ...     "data/raw/member_survey_synthetic.csv",
+    ...     "data/raw/member_survey_cymraeg_synthetic.xlsx"])
+    >>> len(table), table["respondent_id"].max()  # doctest: +SKIP
+    (72, 72)
+    """
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    paths = list(paths)
+    if not paths:
+        raise ValueError("load_surveys needs at least one survey export")
+    tables: list[pd.DataFrame] = []
+    errors: list[DataError] = []
+    for path in paths:
+        try:
+            tables.append(load_survey(path, **kwargs))  # type: ignore[arg-type]
+        except DataError as exc:
+            errors.append(exc)
+    if errors:
+        problems = [p for exc in errors for p in exc.problems]
+        if all(isinstance(exc, NoTableError) for exc in errors) and not tables:
+            raise NoTableError(problems)
+        raise DataError(problems)
+    return _stack(tables, A.parse_age_bands(kwargs.get("age_bands")))
+
+
+def _stack(tables: list[pd.DataFrame], bands: list[A.AgeBand]) -> pd.DataFrame:
+    """Respondent tables one under the other, every categorical kept categorical."""
+    present = {c for t in tables for c in t.columns}
+    columns = ["respondent_id", "council_code", "survey_year", *_answer_columns(present)]
+    dtypes: dict[str, object] = {}
+    for column in columns:
+        if column in SURVEY_MEASURES:
+            found = [t[column].cat.categories for t in tables if column in t.columns]
+            canon = _categories(column, bands)
+            union = [c for c in canon if any(c in cats for cats in found)]
+            union += [c for c in dict.fromkeys(c for cats in found for c in cats) if c not in canon]
+            dtypes[column] = pd.CategoricalDtype(union, ordered=True)
+        else:
+            dtypes[column] = next(t[column].dtype for t in tables if column in t.columns)
+    aligned = []
+    for t in tables:
+        parts = {}
+        for column in columns:
+            if column in t.columns:
+                series = t[column]
+                if column in SURVEY_MEASURES:
+                    series = series.cat.set_categories(dtypes[column].categories, ordered=True)
+                parts[column] = series.reset_index(drop=True)
+            else:
+                parts[column] = pd.Series(pd.NA, index=range(len(t)), dtype=dtypes[column])
+        aligned.append(pd.DataFrame(parts))
+    table = pd.concat(aligned, ignore_index=True)
+    table["respondent_id"] = pd.array(range(1, len(table) + 1), dtype="Int64")
+    dropped: dict[str, str] = {}
+    questions: dict[str, str] = {}
+    for t in tables:
+        for header, reason in t.attrs.get("dropped", {}).items():
+            dropped.setdefault(header, reason)
+        for measure, header in t.attrs.get("questions", {}).items():
+            questions.setdefault(measure, header)
+    table.attrs = {
+        "row_account": RowAccount.combine([t.attrs["row_account"] for t in tables]),
+        "measures": [m for m in SURVEY_MEASURES if m in table.columns],
+        "questions": questions,
+        "dropped": dropped,
+    }
+    return table
+
+
+def _answer_columns(present: Iterable[str]) -> list[str]:
+    """The measure columns (with their detail and skill columns) among ``present``, in order."""
+    present = set(present)
+    out: list[str] = []
+    for m in SURVEY_MEASURES:
+        if m in present:
+            out.append(m)
+            out += ["ethnicity_detail"] if m == "ethnicity" else []
+            out += list(WELSH_SKILL_COLUMNS) if m == "welsh_language" else []
+    return out
 
 
 def _assemble(readers: list[tuple[_Reader, int | None]], bands: list[A.AgeBand]) -> pd.DataFrame:
