@@ -3,9 +3,9 @@ its row account. Never part of the tests; run ``python benchmarks/bench_load_rev
 
 from __future__ import annotations
 
-import statistics
-import time
 from pathlib import Path
+
+from _timing import median_seconds
 
 from diversity_review.errors import row_account
 from diversity_review.load._reader import read_grids
@@ -15,19 +15,10 @@ SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "wlga_review_syn
 RUNS = 9
 
 
-def _median_seconds(func, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     counts = load_review(SAMPLE)  # warm-up (imports, registry cache)
-    total = _median_seconds(lambda: load_review(SAMPLE))
-    reading = _median_seconds(lambda: read_grids(SAMPLE))
+    total = median_seconds(lambda: load_review(SAMPLE), RUNS)
+    reading = median_seconds(lambda: read_grids(SAMPLE), RUNS)
     print(f"sample: {SAMPLE.name} ({SAMPLE.stat().st_size:,} bytes), {len(counts)} tidy rows")
     print(f"row account: {row_account(counts)}")
     print(f"load_review: median {total * 1000:.1f} ms over {RUNS} runs")

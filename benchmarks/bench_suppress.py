@@ -4,11 +4,9 @@ of the tests; run ``python benchmarks/bench_suppress.py``."""
 
 from __future__ import annotations
 
-import statistics
-import time
-
 import numpy as np
 import pandas as pd
+from _timing import median_seconds
 
 from diversity_review.analysis import breakdown
 from diversity_review.councils import councils
@@ -41,21 +39,12 @@ def review_counts(seed: int = 2022) -> pd.DataFrame:
     return frame.astype({"election": "Int64", "count": "Int64", "base": "Int64"})
 
 
-def median_seconds(func) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     counts = review_counts()
     shares = pd.concat([breakdown(counts, m, ci=True) for m in MEASURES], ignore_index=True)
     out = suppress(shares)
-    made = median_seconds(lambda: [breakdown(counts, m, ci=True) for m in MEASURES])
-    hid = median_seconds(lambda: suppress(shares))
+    made = median_seconds(lambda: [breakdown(counts, m, ci=True) for m in MEASURES], RUNS)
+    hid = median_seconds(lambda: suppress(shares), RUNS)
     print(f"table: {len(shares)} cells ({len(MEASURES)} measures x 2 elections x 23 rows)")
     print(f"breakdown (5 measures, with CIs): median {made * 1000:.1f} ms over {RUNS} runs")
     print(f"suppress: median {hid * 1000:.1f} ms over {RUNS} runs")
