@@ -273,7 +273,9 @@ def test_not_known_takes_the_measure_of_the_column_before(tmp_path):
     ],
 )
 def test_cell_values(tmp_path, cell, count, suppressed):
-    rows = [["Council", "Seats", "Female"], ["Cardiff", 79, cell]]
+    # Newport fills the column, so a blank Cardiff cell is one missing count, not a column
+    # left blank for every council
+    rows = [["Council", "Seats", "Female"], ["Cardiff", 79, cell], ["Newport", 51, 20]]
     counts = quiet_load(write_book(tmp_path / "r.xlsx", {"2022": rows}))
     got = counts["count"].iloc[0]
     assert (None if pd.isna(got) else int(got)) == count

@@ -1075,6 +1075,14 @@ def _load_sheet(
         first_row_of[code] = r
         codes[r] = code
 
+    # a count column left blank for every council (a half-filled template) is not loaded ------
+    blank = _blank_columns(grid, count_cols + leader_cols, codes)
+    if blank:
+        count_cols = [c for c in count_cols if c not in blank]
+        leader_cols = [c for c in leader_cols if c not in blank]
+        value_cols = count_cols + seats_cols + exec_cols + total_cols
+        notes.append(_blank_note(blank))
+
     # values -------------------------------------------------------------------------------------
     parsed: dict[tuple[int, int], tuple[int | None, bool]] = {}
 
@@ -1268,6 +1276,26 @@ def _load_sheet(
     return _SheetResult(records, account), problems, notes  # type: ignore[arg-type]
 
 
+def _blank_columns(grid: Grid, cols: list[_Col], codes: Mapping[int, str]) -> list[_Col]:
+    """The columns with no value (not even a formula) in any council's row."""
+    return [
+        col
+        for col in cols
+        if codes
+        and all(
+            grid.value(r, col.index) is None and (r, col.index) not in grid.formula_blanks
+            for r in codes
+        )
+    ]
+
+
+def _blank_note(cols: list[_Col]) -> str:
+    named = ", ".join(f"{column_letter(c.index)} ({c.label!r})" for c in cols)
+    if len(cols) == 1:
+        return f"column {named} is blank for every council, so it is not loaded"
+    return f"columns {named} are blank for every council, so they are not loaded"
+
+
 def _in_column(cell: str, index: int) -> bool:
     return re.fullmatch(rf"{column_letter(index)}\d+", cell) is not None
 
@@ -1433,8 +1461,10 @@ def load_review(
     Warns
     -----
     DataWarning
-        Columns not recognised (listed with their letters), totals or percentages that do not
-        match the councils' counts, 2022 seats that differ from the council registry.
+        Columns not recognised (listed with their letters), count columns left blank for every
+        council (not loaded: no rows of NA for a group nobody filled in; a blank cell in a
+        column filled for other councils is still a count of NA), totals or percentages that
+        do not match the councils' counts, 2022 seats that differ from the council registry.
 
     Examples
     --------
