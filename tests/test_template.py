@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
+
 import openpyxl
+import pandas as pd
 import pytest
 
 from diversity_review.councils import councils
-from diversity_review.errors import DataError
+from diversity_review.errors import DataError, DataWarning
 from diversity_review.load.review import CANONICAL_HEADERS, load_review
 from diversity_review.template import write_template
 
@@ -99,3 +102,86 @@ def test_count_columns_have_whole_number_validation(tmp_path):
     explained = {notes.cell(r, 1).value for r in range(1, notes.max_row + 1)}
     assert {h for h, _ in CANONICAL_HEADERS} <= explained
     assert any("[c]" in str(notes.cell(r, 1).value) for r in range(1, 5))
+
+
+def test_template_from_last_elections_counts_reads_back_the_same(tmp_path, root):
+    sample = root / "data" / "raw" / "wlga_review_synthetic.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)
+        before = load_review(sample, election=2022)
+    path = write_template(tmp_path / "next.xlsx", election=2027, counts=before)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        after = load_review(path, election=2027)
+    # the groups the 2022 sheet did not record stay blank in every row, so are not loaded
+    assert [str(w.message) for w in caught] == [
+        "next.xlsx, sheet 'Councillors 2027': columns P ('Councillor status not known'), "
+        "R ('Not disabled'), S ('Disability not known'), U ('Not Welsh speaker'), "
+        "V ('Welsh language not known'), AA ('Cabinet not known') are blank for every "
+        "council, so they are not loaded"
+    ]
+    assert after["election"].unique().tolist() == [2027]
+    key = ["council_code", "measure", "group"]
+    cols = [*key, "count", "base", "suppressed"]
+    pd.testing.assert_frame_equal(
+        after[cols].sort_values(key).reset_index(drop=True),
+        before[cols].sort_values(key).reset_index(drop=True),
+    )
+    assert len(after) == 22 * 19  # 19 groups in the 2022 sheet (leader as Female, Male)
+
+
+def test_template_prefill_cells(tmp_path):
+    counts = pd.DataFrame(
+        {
+            "election": pd.array([2017] * 9, dtype="Int64"),
+            "council_code": ["W06000015"] * 7 + ["W06000023"] * 2,
+            "measure": ["sex", "sex", "ethnicity", "disability", "executive_sex",
+                        "leader_sex", "leader_sex", "sex", "sex"],
+            "group": ["Female", "Male", "Ethnic minority", "Disabled", "Female", "Female",
+                      "Male", "Female", "Male"],
+            "count": pd.array([40, 39, None, None, 4, 0, 1, 0, None], dtype="Int64"),
+            "base": pd.array([79, 79, 79, 79, 10, 1, 1, 68, 68], dtype="Int64"),
+            "suppressed": [False, False, True, False, False, False, False, False, True],
+        }
+    )  # fmt: skip
+    path = write_template(tmp_path / "t.xlsx", election=2022, counts=counts)
+    ws = openpyxl.load_workbook(path)["Councillors 2022"]
+    column = {header: c for c, (header, _) in enumerate(CANONICAL_HEADERS, start=1)}
+    row = {ws.cell(r, 2).value: r for r in range(2, 24)}
+
+    def at(code, header):
+        return ws.cell(row[code], column[header]).value
+
+    cardiff, powys = "W06000015", "W06000023"
+    assert [at(cardiff, h) for h in ["Seats", "Female", "Male", "Ethnic minority", "Disabled",
+                                     "Cabinet size", "Cabinet female", "Leader sex"]] == [
+        79, 40, 39, "[c]", None, 10, 4, "Male"]  # fmt: skip
+    assert at(cardiff, "White") is None and at(cardiff, "Cabinet male") is None
+    assert [at(powys, h) for h in ["Seats", "Female", "Male", "Leader sex"]] == [68, 0, "[c]", None]
+    # a council the counts do not hold keeps its 2022 seats from the registry (Isle of
+    # Anglesey: 35 since the 2022 boundary review), nothing else
+    assert at("W06000001", "Seats") == 35 and at("W06000001", "Female") is None
+
+
+def test_template_prefill_refuses_several_elections_and_warns_of_groups_it_cannot_place(
+    tmp_path,
+):
+    counts = pd.DataFrame(
+        {
+            "election": pd.array([2017, 2022], dtype="Int64"),
+            "council_code": ["W06000015"] * 2,
+            "measure": ["sex", "sex"],
+            "group": ["Female", "Female"],
+            "count": pd.array([30, 40], dtype="Int64"),
+            "base": pd.array([75, 79], dtype="Int64"),
+            "suppressed": [False, False],
+        }
+    )
+    with pytest.raises(ValueError, match=r"elections 2017, 2022: pass one"):
+        write_template(tmp_path / "t.xlsx", election=2027, counts=counts)
+    odd = counts.iloc[[1]].assign(measure="age", group="18-29")
+    with pytest.warns(DataWarning, match=r"no column in the template, not filled in: age / 18-29"):
+        write_template(tmp_path / "t.xlsx", election=2027, counts=odd)
+    wales = counts.iloc[[1]].assign(council_code="W92000004")
+    with pytest.raises(ValueError, match="W92000004"):
+        write_template(tmp_path / "t.xlsx", election=2027, counts=wales)

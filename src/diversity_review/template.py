@@ -9,9 +9,15 @@ from __future__ import annotations
 
 import os
 import tempfile
+import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .categories import MEASURES
+from .errors import DataWarning
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["write_template"]
 
@@ -40,8 +46,76 @@ def _describe(role: str | tuple[str, str]) -> str:
     return f"{label}: number of councillors in the group '{group}' (out of the seats)"
 
 
-def write_template(path: str | Path, *, election: int) -> Path:
-    """Write a blank data-collection workbook for ``election`` (atomically) and return its path.
+def _prefill(counts: pd.DataFrame, roles: dict[object, int]) -> dict[str, dict[int, object]]:
+    """ONS code -> {column index: cell value} for the councils in tidy ``counts``.
+
+    A suppressed count is written ``[c]``, a missing one left blank; seats come from the base
+    of the members' measures, the cabinet size from the base of ``executive_sex`` and the
+    leader's sex from the ``leader_sex`` group counted 1.
+    """
+    import pandas as pd
+
+    from .councils import councils
+
+    needed = {"council_code", "measure", "group", "count", "base"}
+    if not needed <= set(counts.columns):
+        missing = ", ".join(sorted(needed - set(counts.columns)))
+        raise ValueError(f"counts must be load_review output; it has no {missing} column")
+    if "election" in counts.columns:
+        elections = sorted(int(e) for e in counts["election"].dropna().unique())
+        if len(elections) > 1:
+            years = ", ".join(map(str, elections))
+            raise ValueError(
+                f"counts holds the elections {years}: pass one, e.g. "
+                f"counts[counts['election'] == {elections[-1]}]"
+            )
+    known = set(councils()["council_code"])
+    unknown = sorted(set(counts["council_code"].dropna()) - known)
+    if unknown:
+        raise ValueError(
+            "counts names areas that are not councils (a breakdown's Wales row?): "
+            + ", ".join(map(str, unknown))
+        )
+    suppressed = (
+        counts["suppressed"].fillna(False).astype(bool)
+        if "suppressed" in counts.columns
+        else pd.Series(False, index=counts.index)
+    )
+    cells: dict[str, dict[int, object]] = {}
+    unplaced: list[str] = []
+    for (code, measure, group, count, base), hidden in zip(
+        counts[["council_code", "measure", "group", "count", "base"]].itertuples(
+            index=False, name=None
+        ),
+        suppressed,
+        strict=True,
+    ):
+        row = cells.setdefault(code, {})
+        if measure == "leader_sex":
+            if hidden and roles["leader"] not in row:
+                row[roles["leader"]] = "[c]"
+            elif not pd.isna(count) and int(count) == 1:
+                row[roles["leader"]] = group
+            continue
+        if (measure, group) not in roles:
+            unplaced.append(f"{measure} / {group}")
+            continue
+        row[roles[(measure, group)]] = "[c]" if hidden else (None if pd.isna(count) else int(count))
+        size = roles["exec_size" if measure == "executive_sex" else "seats"]
+        if not pd.isna(base) and row.get(size) is None:
+            row[size] = int(base)
+    if unplaced:
+        warnings.warn(
+            "counts with no column in the template, not filled in: "
+            + ", ".join(dict.fromkeys(unplaced)),
+            DataWarning,
+            stacklevel=3,
+        )
+    return cells
+
+
+def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | None = None) -> Path:
+    """Write a data-collection workbook for ``election`` (atomically) and return its path.
 
     The sheet ``"Councillors {election}"`` has one frozen header row of the loader's canonical
     column names (``load.review.CANONICAL_HEADERS``), the 22 councils pre-filled with their
@@ -50,21 +124,45 @@ def write_template(path: str | Path, *, election: int) -> Path:
     column and a Female/Male list on the leader column. A "Notes" sheet explains each column
     and the suppression markers.
 
+    With ``counts``, the councils it holds start from its figures instead (so an officer can
+    start from the last election's figures, or a demonstration can fill the template in one
+    call): every count column it has a group for, the seats, the cabinet size and the leader's
+    sex. A suppressed count is written ``[c]``, a missing one is left blank, and
+    ``load_review`` reads the figures back unchanged.
+
     Parameters
     ----------
     path : str or Path
         Where to write the ``.xlsx`` file (its folder is created if needed).
     election : int
         The election year; it names the sheet, so ``load_review`` finds the year.
+    counts : DataFrame, optional
+        Tidy counts of one election (any year) as :func:`~diversity_review.load_review`
+        returns them: ``council_code``, ``measure``, ``group``, ``count``, ``base`` and
+        ``suppressed``. Groups with no template column are listed in a warning.
 
     Returns
     -------
     Path
         The path written.
 
+    Raises
+    ------
+    ValueError
+        ``election`` is not a year; ``counts`` holds several elections, lacks a column, or
+        names an area that is not a council.
+
+    Warns
+    -----
+    DataWarning
+        Groups in ``counts`` the template has no column for (not filled in).
+
     Examples
     --------
     >>> write_template("review_2027.xlsx", election=2027)  # doctest: +SKIP
+    PosixPath('review_2027.xlsx')
+    >>> last = load_review("data/raw/wlga_review_synthetic.xlsx", election=2022)  # doctest: +SKIP
+    >>> write_template("review_2027.xlsx", election=2027, counts=last)  # doctest: +SKIP
     PosixPath('review_2027.xlsx')
     """
     import openpyxl
@@ -80,6 +178,8 @@ def write_template(path: str | Path, *, election: int) -> Path:
         raise ValueError(f"election must be a year, not {election}")
     path = Path(path)
     table = councils()
+    roles = {role: i for i, (_, role) in enumerate(CANONICAL_HEADERS)}
+    prefill = _prefill(counts, roles) if counts is not None else {}
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = f"Councillors {election}"
@@ -96,6 +196,8 @@ def write_template(path: str | Path, *, election: int) -> Path:
                 row[i] = code
             elif role == "seats" and election == 2022:
                 row[i] = int(seats)
+        for i, value in prefill.get(code, {}).items():
+            row[i] = value
         ws.append(row)
     last = len(table) + 1
     header_font = Font(bold=True)
