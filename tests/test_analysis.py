@@ -402,6 +402,24 @@ def test_change_from_shares_and_unknown_election():
         change_between(shares, 2012, 2022)
 
 
+def test_change_for_a_measure_one_election_lacks_says_so():
+    age_2017 = [(2017, GWYNEDD, "age", "Under 40", 9, 75), (2017, CARDIFF, "age", "60+", 30, 75)]
+    disabled_2022 = [(2022, ANGLESEY, "disability", "Disabled", 3, 35)]
+    counts = counts_frame(SEX_2017 + age_2017 + SEX_2022 + disabled_2022)
+    with pytest.raises(ValueError) as info:
+        change_between(counts, 2017, 2022, measure="disability", group="Disabled")
+    assert str(info.value) == "2017 has no disability figures; it has sex, age"
+    with pytest.raises(ValueError) as info:
+        change_between(counts, 2017, 2022, measure="age", group="Under 40")
+    assert str(info.value) == "2022 has no age figures; it has sex, disability"
+    # from shares too; an election that is missing altogether is still named as such
+    shares = pd.concat([breakdown(counts, "age"), breakdown(counts_frame(SEX_2022), "sex")])
+    with pytest.raises(ValueError, match="^2022 has no age figures; it has sex$"):
+        change_between(shares, 2017, 2022, measure="age", group="60+")
+    with pytest.raises(ValueError, match="^no election 2012 in the data"):
+        change_between(counts, 2012, 2022, measure="disability", group="Disabled")
+
+
 # ---------------------------------------------------------------------------- parity
 
 

@@ -517,14 +517,21 @@ def change_between(
     data = counts_or_shares
     if "election" not in data.columns:
         raise ValueError("change_between needs an 'election' column")
-    shares = data if "share" in data.columns else breakdown(data, measure, known_only=known_only)
-    selected = shares[(shares["measure"] == measure) & (shares["group"] == group)]
-    elections = sorted(int(e) for e in shares["election"].dropna().unique())
+    elections = sorted(int(e) for e in data["election"].dropna().unique())
     for e in (from_election, to_election):
         if e not in elections:
             raise ValueError(
                 f"no election {e} in the data; the elections are {', '.join(map(str, elections))}"
             )
+    if (data["measure"] == measure).any():  # an unknown measure: breakdown's error lists them
+        for e in (from_election, to_election):
+            held = data.loc[data["election"] == e, "measure"]
+            if not (held == measure).any():
+                has = [m for m in MEASURES if (held == m).any()]
+                has += sorted(set(held.dropna()) - set(MEASURES))
+                raise ValueError(f"{e} has no {measure} figures; it has {', '.join(has) or 'none'}")
+    shares = data if "share" in data.columns else breakdown(data, measure, known_only=known_only)
+    selected = shares[(shares["measure"] == measure) & (shares["group"] == group)]
     if selected.empty:
         raise ValueError(f"no rows for {measure} {group!r}")
     cols = ["council_code", "council", "count", "base", "share"]
