@@ -101,7 +101,9 @@ def test_attrs_add_up_the_files(two_exports):
     account = row_account(table)
     assert account.file == "cardiff_2022.csv, powys_2023.csv"
     assert (account.rows_read, account.rows_kept) == (6, 5)
-    assert [e.reason for e in account.excluded] == ["blank row"]
+    assert [(e.location, e.reason) for e in account.excluded] == [
+        ("cardiff_2022.csv, row 3", "blank row")
+    ]
     assert table.attrs["measures"] == ["sex", "age", "ethnicity", "disability", "welsh_language"]
     assert table.attrs["dropped"] == {
         "ID": "survey metadata",

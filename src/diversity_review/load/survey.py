@@ -19,7 +19,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -728,7 +728,8 @@ def load_surveys(paths: str | Path | Iterable[str | Path], **kwargs: object) -> 
     DataFrame
         The columns of :func:`load_survey`, for every measure any file asked.
         ``attrs["row_account"]`` adds up the files' row accounts
-        (:meth:`~diversity_review.errors.RowAccount.combine`), ``attrs["measures"]`` is the
+        (:meth:`~diversity_review.errors.RowAccount.combine`; each excluded row's location
+        starts with its file name), ``attrs["measures"]`` is the
         union of the measures present, ``attrs["dropped"]`` the union of the columns left out
         (header text -> reason) and ``attrs["questions"]`` the header each measure was read
         from in the first file that asked it.
@@ -804,8 +805,17 @@ def _stack(tables: list[pd.DataFrame], bands: list[A.AgeBand]) -> pd.DataFrame:
             dropped.setdefault(header, reason)
         for measure, header in t.attrs.get("questions", {}).items():
             questions.setdefault(measure, header)
+    accounts = [t.attrs["row_account"] for t in tables]
+    if len(accounts) > 1:  # say which file each excluded row is in
+        accounts = [
+            replace(
+                a,
+                excluded=tuple(replace(e, location=f"{a.file}, {e.location}") for e in a.excluded),
+            )
+            for a in accounts
+        ]
     table.attrs = {
-        "row_account": RowAccount.combine([t.attrs["row_account"] for t in tables]),
+        "row_account": RowAccount.combine(accounts),
         "measures": [m for m in SURVEY_MEASURES if m in table.columns],
         "questions": questions,
         "dropped": dropped,
