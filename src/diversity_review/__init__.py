@@ -32,6 +32,7 @@ _EXPORTS = {
     "MEASURES": "categories",
     "load_review": "load.review",
     "load_survey": "load.survey",
+    "load_surveys": "load.survey",
     "population_benchmarks": "load.benchmarks",
     "load_benchmarks": "load.benchmarks",
     "job_shares": "load.benchmarks",
@@ -78,6 +79,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .errors import DataError, DataWarning, Problem, RowAccount, row_account
     from .load.benchmarks import job_shares, load_benchmarks, population_benchmarks
     from .load.review import load_review
-    from .load.survey import load_survey
+    from .load.survey import load_survey, load_surveys
     from .report import build_pack
     from .template import write_template

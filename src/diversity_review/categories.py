@@ -126,6 +126,20 @@ MEASURES: dict[str, Measure] = {
     ]
 }
 
+#: measures a member survey can carry, in the order their columns appear in a respondent table
+SURVEY_MEASURES = (
+    "sex",
+    "gender_identity",
+    "age",
+    "ethnicity",
+    "disability",
+    "sexual_orientation",
+    "religion",
+    "welsh_language",
+    "caring",
+    "tenure",
+)
+
 #: Welsh-language skills asked as a multi-select question in member surveys (one boolean each)
 WELSH_SKILLS = {
     "welsh_understands": "Understands spoken Welsh",

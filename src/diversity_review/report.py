@@ -22,7 +22,7 @@ import pandas as pd
 
 from . import __version__
 from .analysis import breakdown, change_between, compare_with_population, roles_comparison
-from .categories import MEASURES
+from .categories import MEASURES, SURVEY_MEASURES
 from .councils import WALES_CODE, council_name
 from .disclosure import suppress
 from .errors import DataError, Problem, RowAccount, display_name, row_account
@@ -73,18 +73,7 @@ class PackConfig:
         "uncontested",
     )
     population_measures: tuple[str, ...] = ("sex", "ethnicity", "disability", "welsh_language")
-    survey_measures: tuple[str, ...] = (
-        "sex",
-        "gender_identity",
-        "age",
-        "ethnicity",
-        "disability",
-        "sexual_orientation",
-        "religion",
-        "welsh_language",
-        "caring",
-        "tenure",
-    )
+    survey_measures: tuple[str, ...] = SURVEY_MEASURES
 
     @classmethod
     def from_toml(cls, path: Path) -> PackConfig:
@@ -133,22 +122,20 @@ class PackSummary:
 
 def _load_all(reviews: Sequence[Path], surveys: Sequence[Path]):
     from .load.review import load_review
-    from .load.survey import load_survey
+    from .load.survey import load_surveys
 
     for path in [*reviews, *surveys]:
         if not Path(path).is_file():
             raise DataError(Problem("file not found", str(path)))
     counts = [load_review(p) for p in reviews]
-    responses = [load_survey(p) for p in surveys]
-    accounts = tuple(row_account(f) for f in [*counts, *responses])
+    responses = load_surveys(surveys) if surveys else None
+    accounts = tuple(row_account(f) for f in counts)
+    if responses is not None:
+        accounts += (row_account(responses),)
     all_counts = pd.concat(counts, ignore_index=True) if counts else None
     if all_counts is not None:
         _check_overlap(all_counts)
-    all_responses = None
-    if responses:
-        all_responses = pd.concat(responses, ignore_index=True)
-        all_responses["respondent_id"] = pd.array(range(1, len(all_responses) + 1), dtype="Int64")
-    return all_counts, all_responses, accounts
+    return all_counts, responses, accounts
 
 
 def _check_overlap(counts: pd.DataFrame) -> None:

@@ -17,7 +17,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..categories import ETHNIC_GROUPS_2021, MEASURES, PREFER_NOT, SURVEY_AGE_BANDS
+from ..categories import (
+    ETHNIC_GROUPS_2021,
+    MEASURES,
+    PREFER_NOT,
+    SURVEY_AGE_BANDS,
+    SURVEY_MEASURES,
+)
 
 __all__ = [
     "fold",
@@ -39,19 +45,6 @@ __all__ = [
     "OTHER_GROUP",
 ]
 
-# Measures a member survey can carry, in the order their columns appear in the output.
-SURVEY_MEASURES = (
-    "sex",
-    "gender_identity",
-    "age",
-    "ethnicity",
-    "disability",
-    "sexual_orientation",
-    "religion",
-    "welsh_language",
-    "caring",
-    "tenure",
-)
 
 #: groups that only the post-election review uses, never a survey answer
 _REVIEW_ONLY = {"Not known", "Under 40", "40-59", "60+", "Ethnic minority"}
