@@ -100,10 +100,35 @@ def _any(*patterns: str) -> re.Pattern[str]:
 # Headers
 # --------------------------------------------------------------------------------------------
 
-# Columns a survey tool adds around the answers: identifiers, times, who answered. Matched on
+# Headers that name who answered: personal data, dropped at load (whole folded header).
+_PERSONAL_METADATA = {
+    "cyfeiriad e bost",
+    "cyfeiriad ebost",
+    "cyfenw",
+    "e bost",
+    "e mail",
+    "e mail address",
+    "ebost",
+    "email",
+    "email address",
+    "enw",
+    "enw cyntaf",
+    "enw llawn",
+    "first name",
+    "forename",
+    "forenames",
+    "full name",
+    "ip",
+    "ip address",
+    "last name",
+    "name",
+    "surname",
+}
+
+# Columns a survey tool adds around the answers: identifiers, times, status. Matched on
 # the whole folded header (English and Welsh interfaces of Microsoft Forms, Google Forms,
 # SmartSurvey, SurveyMonkey, Jisc Online Surveys).
-_METADATA = {
+_TOOL_METADATA = {
     "id",
     "no",
     "number",
@@ -146,19 +171,6 @@ _METADATA = {
     "date created",
     "created",
     "date modified",
-    "email",
-    "email address",
-    "e mail",
-    "e mail address",
-    "name",
-    "full name",
-    "first name",
-    "last name",
-    "surname",
-    "forename",
-    "forenames",
-    "ip",
-    "ip address",
     "status",
     "response status",
     "language",
@@ -197,20 +209,14 @@ _METADATA = {
     "stamp dyddiad",
     "dyddiad",
     "amser",
-    "e bost",
-    "ebost",
-    "cyfeiriad e bost",
-    "cyfeiriad ebost",
-    "enw",
-    "enw llawn",
-    "enw cyntaf",
-    "cyfenw",
     "statws",
     "iaith",
     "cyfanswm pwyntiau",
     "pwyntiau",
     "adborth cwis",
 }
+
+_METADATA = _TOOL_METADATA | _PERSONAL_METADATA
 
 # Columns a tool adds per question or per respondent: quiz points and feedback (Microsoft
 # Forms "Points - What is your sex?"), custom data and tracking fields.
@@ -279,30 +285,6 @@ _SPECIFY = _any(
     r"\bos arall\b",
 )
 
-# The metadata columns above that say who answered (personal data, not survey metadata).
-_PERSONAL_METADATA = {
-    "email",
-    "email address",
-    "e mail",
-    "e mail address",
-    "name",
-    "full name",
-    "first name",
-    "last name",
-    "surname",
-    "forename",
-    "forenames",
-    "ip",
-    "ip address",
-    "e bost",
-    "ebost",
-    "cyfeiriad e bost",
-    "cyfeiriad ebost",
-    "enw",
-    "enw llawn",
-    "enw cyntaf",
-    "cyfenw",
-}
 
 _TIME_HEADERS = {
     "completion time": 0,
