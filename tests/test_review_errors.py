@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from diversity_review.errors import DataError, NoTableError
+from diversity_review.errors import DataError, DataWarning, NoTableError
 from diversity_review.load.review import load_review
 from test_review_layouts import HEADER, write_book, write_csv
 
@@ -51,10 +51,30 @@ def test_groups_adding_up_to_more_than_the_seats(tmp_path):
     )
 
 
-def test_seats_column_missing(tmp_path):
-    rows = [["Council", "Female", "Male"], ["Cardiff", 31, 48]]
-    (line,) = problems_of(write_book(tmp_path / "r.xlsx", {"2022": rows}))
-    assert line.startswith("r.xlsx, sheet '2022', row 1: no seats column")
+def test_seats_column_missing_and_nothing_to_stand_in(tmp_path):
+    rows = [["Council", "White", "Ethnic minority"], ["Cardiff", 70, 9]]
+    (line,) = problems_of(write_book(tmp_path / "r.xlsx", {"2017": rows}))
+    assert line.startswith("r.xlsx, sheet '2017', row 1: no seats column")
+
+
+def test_seats_column_missing_2022_uses_the_registry_seats(tmp_path):
+    rows = [["Council", "Female", "Male"], ["Cardiff", 31, 45]]
+    with pytest.warns(DataWarning, match="2022 seats from the council registry"):
+        counts = load_review(write_book(tmp_path / "r.xlsx", {"2022": rows}))
+    # Cardiff had 79 seats in May 2022 (registry); 31 + 45 = 76 recorded
+    assert counts["base"].tolist() == [79, 79]
+
+
+def test_seats_column_missing_other_years_use_the_sex_total(tmp_path):
+    rows = [
+        ["Council", "Female", "Male", "White"],
+        ["Cardiff", 31, 45, 70],
+        ["Newport", 15, 35, 49],
+    ]
+    with pytest.warns(DataWarning, match="sum of its sex groups"):
+        counts = load_review(write_book(tmp_path / "r.xlsx", {"2017": rows}))
+    bases = counts.groupby("council")["base"].unique().map(list).to_dict()
+    assert bases == {"Cardiff": [76], "Newport": [50]}
 
 
 def test_seats_cell_blank(tmp_path):

@@ -983,13 +983,24 @@ def _load_sheet(
                     col.index,
                 )
             )
-    if not seats_cols and not total_cols:
+    # no seats column: 2022 takes the registry's seats, another election the sum of the sex
+    # groups (when complete); either way a warning says so, and without either it is an error
+    seats_fallback = not seats_cols and not total_cols
+    if seats_fallback and election != 2022 and not any(c.measure == "sex" for c in count_cols):
         problems.append(
             grid.problem(
                 "no seats column in the header (Seats, Total councillors, No. of councillors, "
                 "Members): the counts need the council's seats as their base",
                 header_row,
             )
+        )
+    elif seats_fallback:
+        notes.append(
+            "no seats column: the base of each council's counts is its 2022 seats from the "
+            "council registry"
+            if election == 2022
+            else "no seats column: the base of each council's counts is the sum of its sex "
+            "groups (Female, Male, Not known)"
         )
 
     # rows -------------------------------------------------------------------------------------
@@ -1144,6 +1155,20 @@ def _load_sheet(
         for col in count_cols:
             number, suppressed = value_at(r, col)
             by_measure.setdefault(col.measure, []).append((col, number, suppressed))
+        if seats_fallback and election == 2022:
+            seats = int(registry[code])
+        elif seats_fallback and "sex" in by_measure:
+            sexes = [n for _, n, _ in by_measure["sex"]]
+            if sexes and None not in sexes:
+                seats = sum(sexes)
+            else:
+                problems.append(
+                    grid.problem(
+                        f"no seats column, and the sex counts of {council_name(code)} are "
+                        "incomplete, so its seats (the base of its counts) are not known",
+                        r,
+                    )
+                )
         if "executive_sex" in by_measure and not exec_cols:
             values = [n for _, n, _ in by_measure["executive_sex"]]
             exec_size = None if any(n is None for n in values) else sum(values)
