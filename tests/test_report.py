@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 from pathlib import Path
 
@@ -185,3 +186,11 @@ def test_pack_tables_hide_the_audit_column_unless_asked():
     assert all("suppression" not in frame.columns for frame in public.values())
     audit = pack_tables(counts, None, audit=True)
     assert "suppression" in audit["councillors_sex_2022"].columns
+
+
+def test_index_pages_carry_every_chart_with_its_alt_text(pack):
+    page = (pack / "en" / "index.html").read_text(encoding="utf-8")
+    for txt in (pack / "en" / "charts").glob("*.txt"):
+        alt = html.escape(txt.read_text(encoding="utf-8").strip())
+        assert f'<figcaption id="desc-{txt.stem}">{alt}</figcaption>' in page
+        assert f'src="charts/{txt.stem}.png"' in page

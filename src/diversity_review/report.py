@@ -577,11 +577,15 @@ def _write_language(
     for stem, make in chart_jobs:
         fig = make(lang)
         paths = save_figure(fig, folder / "charts" / stem)
+        # a short alt (the chart's title) and the full description as a visible caption the
+        # image points to, so a screen reader hears the description once, not twice
         alt = html.escape(getattr(fig, "alt_text", ""))
+        title = fig.get_suptitle().replace("\n", " ") or stem
         png = next(p for p in paths if p.suffix == ".png")
         figures.append(
-            f'<figure>\n<img src="charts/{html.escape(png.name)}" alt="{alt}">\n'
-            f"<figcaption>{alt}</figcaption>\n</figure>"
+            f'<figure>\n<img src="charts/{html.escape(png.name)}" alt="{html.escape(title)}" '
+            f'aria-describedby="desc-{stem}">\n'
+            f'<figcaption id="desc-{stem}">{alt}</figcaption>\n</figure>'
         )
         fig.clear()
         tick()

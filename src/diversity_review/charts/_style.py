@@ -289,7 +289,7 @@ def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> list[Path]:
     path.parent.mkdir(parents=True, exist_ok=True)
     png, svg, txt = (path.with_name(f"{path.name}.{ext}") for ext in ("png", "svg", "txt"))
     alt = alt_text(fig)
-    title = fig._suptitle.get_text().replace("\n", " ") if fig._suptitle is not None else ""
+    title = fig.get_suptitle().replace("\n", " ")
     with style():
         fig.savefig(
             png,
