@@ -346,3 +346,11 @@ def test_forms_quiz_columns_are_not_questions(tmp_path):
         warnings.simplefilter("error", DataWarning)
         table = load_survey(write_csv(tmp_path / "s.csv", rows), survey_year=2023)
     assert values(table["sex"]) == ["Female"]
+
+
+def test_an_export_with_no_responses_is_an_error(tmp_path):
+    path = tmp_path / "members_2023.csv"
+    path.write_text("ID,Email,What is your sex?\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_survey(path)
+    assert str(info.value) == "members_2023.csv, row 1: no responses below the header"

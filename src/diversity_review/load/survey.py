@@ -662,7 +662,10 @@ def load_survey(
         problems.extend(reader.problems)
         other_notes.extend(reader.kept_as_other)
         year = survey_year or _year_from_name(name) or _year_from_times(layout, reader.rows)
-        if year is None:
+        if not reader.rows and not reader.problems:
+            header_row = layout.data_start - 1
+            problems.append(grid.problem("no responses below the header", header_row))
+        elif year is None:
             problems.append(
                 grid.problem(
                     "cannot tell the survey year: no year in the file name and no completion "
