@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEV    := $(VENV)/.installed-dev
 LAB    := $(VENV)/.installed-lab
 
-.PHONY: report test lab lint format sample benchmark clean
+.PHONY: report test lab lint format sample benchmark baselines clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ sample: $(DEV)  ## regenerate the synthetic sample files in data/raw/ (fixed see
 
 benchmark: $(DEV)  ## print timings; never part of the tests
 	$(BIN)/python benchmarks/run.py
+
+baselines: $(DEV)  ## regenerate the chart image baselines after an intended change (look at them)
+	$(BIN)/python scripts/update_chart_baselines.py
 
 clean:
 	rm -rf $(VENV) data/processed/*/ .pytest_cache
