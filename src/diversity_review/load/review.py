@@ -6,12 +6,16 @@ row is the first row (of the first 30) holding a council-name column ("Council",
 measure row above the groups ("Gender" merged over "Female | Male") is read as the groups'
 context. Title and note rows above the header, a Wales totals row, subtotal rows, blank rows and
 footnotes below the table are excluded and accounted for; percentage columns are only used as a
-cross-check. Every problem in a sheet is collected and raised together as one
+cross-check. A sheet is one election (its year from the sheet or file name) unless it has an
+election column ("Election", "Year", "Blwyddyn" ...): then each row is of its own election, a
+council may appear once per election, and each election's totals row is checked against that
+election's councils. Every problem in a sheet is collected and raised together as one
 :class:`~diversity_review.errors.DataError` naming file, sheet and cell.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import warnings
 from collections.abc import Iterator, Mapping
@@ -384,6 +388,13 @@ _SEATS = (
     "seddi",
     "cyfanswm",
 )
+# An election column's header: one of these words, and nothing but these or the filler words
+# ("Election", "Year of election", "Election (May)", "Blwyddyn yr etholiad").
+_ELECTION_WORDS = {"election", "elections", "year", "blwyddyn", "etholiad", "etholiadau"}
+_ELECTION_FILLER = {
+    "of", "the", "yr", "y", "r", "local", "council", "date", "held", "may", "mai", "polling",
+    "poll", "day", "dyddiad",
+}  # fmt: skip
 _PERCENT_WORDS = {"percent", "percentage", "pct", "proportion", "canran", "share"}
 _DROP_ANYWHERE = {"years", "yrs", "aged", "olds"}
 _LEAD = [
@@ -611,6 +622,12 @@ def _is_council_header(value: object) -> bool:
     return value is not None and _lookup(value, _STANDALONE) == ("council",)
 
 
+def _names_election(text: object) -> bool:
+    """Is this the header of a column giving each row's election ("Election", "Year" ...)?"""
+    words = set(_key(text).split())
+    return bool(words & _ELECTION_WORDS) and words <= _ELECTION_WORDS | _ELECTION_FILLER
+
+
 # ---------------------------------------------------------------------------------------------
 # Header layout
 # ---------------------------------------------------------------------------------------------
@@ -621,7 +638,7 @@ class _Col:
     index: int
     label: str
     kind: str  # council, code, seats, count, pct, exec_size, measure_total, leader,
-    # leader_flag, unknown, empty
+    # leader_flag, election, unknown, empty
     measure: str | None = None
     group: str | None = None
 
@@ -638,6 +655,12 @@ class _Layout:
 
     def of_kind(self, *kinds: str) -> list[_Col]:
         return [c for c in self.cols if c.kind in kinds]
+
+    @property
+    def election_col(self) -> _Col | None:
+        """The column giving each row's election, if the table keeps several in one sheet."""
+        found = self.of_kind("election")
+        return found[0] if found else None
 
     @property
     def score(self) -> int:
@@ -660,6 +683,8 @@ def _classify(text: object, context: str | None, index: int, label: str) -> _Col
         role = _lookup(body, _IN_CONTEXT[context])
     if role is None:
         role = _lookup(body, _STANDALONE)
+    if role is None and not is_pct and _names_election(body):
+        role = ("election",)
     if is_pct:
         if role is not None and role[0] in ("count", "nk"):
             return _role_to_col(
@@ -860,6 +885,22 @@ def _parse_count(value: object) -> tuple[int | None, bool, str | None]:
     )
 
 
+def _parse_year(value: object, header: str) -> tuple[int | None, str | None]:
+    """(year, problem) for an election cell: 2022, "2022", "May 2022", 2022.0 or a date."""
+    if value is None:
+        return None, f"no election year in the {header!r} column (enter e.g. 2022)"
+    if isinstance(value, dt.date):  # a datetime too
+        return value.year, None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if float(value).is_integer() and _YEAR.fullmatch(str(int(value))):
+            return int(value), None
+    elif isinstance(value, str):
+        year = _year_in(value)
+        if year is not None:
+            return year, None
+    return None, f"{value!r} in the {header!r} column is not an election year (enter e.g. 2022)"
+
+
 def _parse_percent(value: object) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -906,6 +947,7 @@ def _parse_leader(value: object, flag: bool) -> tuple[str | None, bool, str | No
 class _SheetResult:
     records: list[dict]
     account: RowAccount
+    elections: set[int]  # the elections of the sheet's council rows, before any selection
 
 
 def _where(grid: Grid, r: int, c: int) -> str:
@@ -937,25 +979,12 @@ def _is_footnote(grid: Grid, r: int, label: object, counts_blank: bool) -> bool:
     return False
 
 
-def _load_sheet(
-    grid: Grid, layout: _Layout, election: int
-) -> tuple[_SheetResult, list[Problem], list[str]]:
+def _column_problems(grid: Grid, layout: _Layout) -> list[Problem]:
+    """Two columns for the same group, or a second seats, cabinet, leader or election column."""
     problems: list[Problem] = []
-    notes: list[str] = []  # warnings
-    cols = layout.cols
-    council_col = layout.of_kind("council")[0]
-    alt_cols = layout.of_kind("council")[1:] + layout.of_kind("code")
-    seats_cols = layout.of_kind("seats")
-    count_cols = layout.of_kind("count")
-    pct_cols = layout.of_kind("pct")
-    exec_cols = layout.of_kind("exec_size")
-    total_cols = layout.of_kind("measure_total")
-    leader_cols = layout.of_kind("leader", "leader_flag")
     header_row = layout.header_rows[-1]
-
-    # column-level checks --------------------------------------------------------------------
-    seen: dict[tuple[str, str], _Col] = {}
-    for col in count_cols:
+    seen: dict[tuple[str | None, str | None], _Col] = {}
+    for col in layout.of_kind("count"):
         key = (col.measure, col.group)
         if key in seen:
             problems.append(
@@ -970,9 +999,10 @@ def _load_sheet(
             )
         seen[key] = col
     for extra, what in (
-        (seats_cols, "seats"),
-        (exec_cols, "cabinet size"),
-        (leader_cols, "leader"),
+        (layout.of_kind("seats"), "seats"),
+        (layout.of_kind("exec_size"), "cabinet size"),
+        (layout.of_kind("leader", "leader_flag"), "leader"),
+        (layout.of_kind("election"), "election"),
     ):
         for col in extra[1:]:
             problems.append(
@@ -983,41 +1013,33 @@ def _load_sheet(
                     col.index,
                 )
             )
-    # no seats column: 2022 takes the registry's seats, another election the sum of the sex
-    # groups (when complete); either way a warning says so, and without either it is an error
-    seats_fallback = not seats_cols and not total_cols
-    if seats_fallback and election != 2022 and not any(c.measure == "sex" for c in count_cols):
-        problems.append(
-            grid.problem(
-                "no seats column in the header (Seats, Total councillors, No. of councillors, "
-                "Members): the counts need the council's seats as their base",
-                header_row,
-            )
-        )
-    elif seats_fallback:
-        notes.append(
-            "no seats column: the base of each council's counts is its 2022 seats from the "
-            "council registry"
-            if election == 2022
-            else "no seats column: the base of each council's counts is the sum of its sex "
-            "groups (Female, Male, Not known)"
-        )
+    return problems
 
-    # rows -------------------------------------------------------------------------------------
-    kept: list[int] = []
-    excluded: list[Exclusion] = []
-    totals: list[int] = []
-    unlabelled: list[int] = []
-    first = layout.first_data_row
-    value_cols = count_cols + seats_cols + exec_cols + total_cols
 
-    def exclude(r: int, reason: str) -> None:
-        where = Problem("", None, grid.sheet, f"row {r + 1}").location()
-        excluded.append(Exclusion(where, reason, _row_text(grid, r)))
+@dataclass
+class _Rows:
+    """The rows below a header, sorted by what they are before any value is read."""
 
-    for r in range(first, grid.n_rows):
+    grid: Grid
+    councils: list[int] = field(default_factory=list)  # rows naming a council (or its code)
+    totals: list[int] = field(default_factory=list)
+    unlabelled: list[int] = field(default_factory=list)  # values, no name: a sum row or an error
+    excluded: list[Exclusion] = field(default_factory=list)
+
+    def exclude(self, r: int, reason: str) -> None:
+        where = Problem("", None, self.grid.sheet, f"row {r + 1}").location()
+        self.excluded.append(Exclusion(where, reason, _row_text(self.grid, r)))
+
+
+def _sort_rows(grid: Grid, layout: _Layout) -> _Rows:
+    """Council, total and unlabelled rows; blank, subtotal, header and note rows are excluded."""
+    rows = _Rows(grid)
+    council_col = layout.of_kind("council")[0]
+    alt_cols = layout.of_kind("council")[1:] + layout.of_kind("code")
+    value_cols = layout.of_kind("count", "seats", "exec_size", "measure_total")
+    for r in range(layout.first_data_row, grid.n_rows):
         if grid.is_blank_row(r):
-            exclude(r, "blank")
+            rows.exclude(r, "blank")
             continue
         label = grid.value(r, council_col.index)
         alt = [grid.value(r, c.index) for c in alt_cols]
@@ -1028,23 +1050,63 @@ def _load_sheet(
             or key.startswith(("total", "wales total", "all wales"))
             or any(v is not None and _key(v) in _TOTAL_LABELS for v in alt)
         ):
-            totals.append(r)
-            exclude(r, "total")
+            rows.totals.append(r)
+            rows.exclude(r, "total")
         elif key in _REGION_LABELS or key.startswith(("subtotal", "sub total")):
-            exclude(r, "subtotal")
+            rows.exclude(r, "subtotal")
         elif label is not None and _is_council_header(label):
-            exclude(r, "repeated header")
+            rows.exclude(r, "repeated header")
         elif _is_footnote(grid, r, label, counts_blank):
-            exclude(r, "footnote")
+            rows.exclude(r, "footnote")
         elif label is None and not any(v is not None for v in alt):
-            unlabelled.append(r)
+            rows.unlabelled.append(r)
         else:
-            kept.append(r)
+            rows.councils.append(r)
+    return rows
 
-    # councils -----------------------------------------------------------------------------------
+
+def _row_elections(
+    grid: Grid, layout: _Layout, rows: _Rows, sheet_year: int | None
+) -> tuple[dict[int, int | None], list[Problem]]:
+    """The election of every council, total and unlabelled row, and the problems found.
+
+    Without an election column every row belongs to the sheet's election. With one, each row's
+    own cell says: a council row whose cell is blank or not a year is a problem; a total row
+    may give its year in its label instead ("Total 2022"); a total or unlabelled row with no
+    year is ``None`` and is checked against every council of the sheet.
+    """
+    col = layout.election_col
+    others = rows.totals + rows.unlabelled
+    if col is None:
+        return dict.fromkeys(rows.councils + others, sheet_year), []
+    years: dict[int, int | None] = {}
+    problems: list[Problem] = []
+    for r in rows.councils:
+        years[r], problem = _parse_year(grid.value(r, col.index), col.label)
+        if problem:
+            problems.append(grid.problem(problem, r, col.index))
+    label_col = layout.of_kind("council")[0].index
+    for r in others:
+        label = grid.value(r, label_col)
+        years[r] = _parse_year(grid.value(r, col.index), col.label)[0] or _year_in(
+            None if label is None else str(label)
+        )
+    return years, problems
+
+
+def _resolve_councils(
+    grid: Grid, layout: _Layout, rows: list[int], years: Mapping[int, int | None]
+) -> tuple[dict[int, str], list[Problem]]:
+    """The council code of each row (names and codes in one row must agree) and the problems.
+
+    A council may appear once per election: twice in one election is a problem naming both rows.
+    """
+    council_col = layout.of_kind("council")[0]
+    alt_cols = layout.of_kind("council")[1:] + layout.of_kind("code")
+    problems: list[Problem] = []
     codes: dict[int, str] = {}
-    first_row_of: dict[str, int] = {}
-    for r in kept:
+    first_row_of: dict[tuple[int | None, str], int] = {}
+    for r in rows:
         label = grid.value(r, council_col.index)
         where = dict(file=grid.file, sheet=grid.sheet)
         code = None
@@ -1073,26 +1135,118 @@ def _load_sheet(
                 )
         if code is None:
             continue
-        if code in first_row_of:
+        if (years[r], code) in first_row_of:
+            in_election = f" in the {years[r]} election" if layout.election_col else ""
             problems.append(
                 grid.problem(
-                    f"{council_name(code)} appears twice (rows {first_row_of[code] + 1} and "
-                    f"{r + 1})",
+                    f"{council_name(code)} appears twice{in_election} (rows "
+                    f"{first_row_of[(years[r], code)] + 1} and {r + 1})",
                     r,
                     council_col.index,
                 )
             )
             continue
-        first_row_of[code] = r
+        first_row_of[(years[r], code)] = r
         codes[r] = code
+    return codes, problems
+
+
+def _seats_fallback(
+    grid: Grid, layout: _Layout, elections: set[int]
+) -> tuple[list[Problem], list[str]]:
+    """Problems and warnings for a table without a seats column (nothing when it has one).
+
+    The 2022 rows take the registry's 2022 seats, other elections the sum of the sex groups
+    (when the table has them); each is a warning, and without either it is an error.
+    """
+    if layout.of_kind("seats", "measure_total"):
+        return [], []
+    others = sorted(elections - {2022})
+    mixed = 2022 in elections and bool(others)
+    notes: list[str] = []
+    if 2022 in elections:
+        notes.append(
+            "no seats column: the base of each council's counts is its 2022 seats from the "
+            "council registry" + (" (the 2022 rows)" if mixed else "")
+        )
+    if others and not any(c.measure == "sex" for c in layout.of_kind("count")):
+        problem = grid.problem(
+            "no seats column in the header (Seats, Total councillors, No. of councillors, "
+            "Members): the counts need the council's seats as their base",
+            layout.header_rows[-1],
+        )
+        return [problem], notes
+    if others:
+        years = ", ".join(map(str, others))
+        notes.append(
+            "no seats column: the base of each council's counts is the sum of its sex groups "
+            "(Female, Male, Not known)" + (f" (the {years} rows)" if mixed else "")
+        )
+    return [], notes
+
+
+def _load_sheet(
+    grid: Grid, layout: _Layout, sheet_year: int | None, wanted: int | None = None
+) -> tuple[_SheetResult, list[Problem], list[str]]:
+    """One sheet's records and row account, with every problem and warning (notes) found.
+
+    ``sheet_year`` is the election of every row when the table has no election column (else
+    each row's own cell says); with ``wanted``, rows of other elections are excluded as
+    "other election" and not read.
+    """
+    problems = _column_problems(grid, layout)
+    notes: list[str] = []  # warnings
+    cols = layout.cols
+    council_col = layout.of_kind("council")[0]
+    seats_cols = layout.of_kind("seats")
+    count_cols = layout.of_kind("count")
+    pct_cols = layout.of_kind("pct")
+    exec_cols = layout.of_kind("exec_size")
+    total_cols = layout.of_kind("measure_total")
+    leader_cols = layout.of_kind("leader", "leader_flag")
+    header_row = layout.header_rows[-1]
+
+    # rows and their elections -----------------------------------------------------------------
+    rows = _sort_rows(grid, layout)
+    years, year_problems = _row_elections(grid, layout, rows, sheet_year)
+    problems += year_problems
+
+    def chosen(r: int) -> bool:
+        return wanted is None or years[r] in (None, wanted)
+
+    loaded: list[int] = []
+    for r in rows.councils:
+        if years[r] is None:
+            continue  # its blank or unreadable year is a problem already
+        if chosen(r):
+            loaded.append(r)
+        else:
+            rows.exclude(r, "other election")
+    for r in rows.unlabelled:
+        if not chosen(r):
+            rows.exclude(r, "other election")
+    unlabelled = [r for r in rows.unlabelled if chosen(r)]
+    totals = [r for r in rows.totals if chosen(r)]
+
+    seats_problems, seats_notes = _seats_fallback(grid, layout, {years[r] for r in loaded})
+    problems += seats_problems
+    notes += seats_notes
+    seats_fallback = not seats_cols and not total_cols
+
+    codes, council_problems = _resolve_councils(grid, layout, loaded, years)
+    problems += council_problems
+
+    def councils_of(year: int | None) -> list[int]:
+        """The council rows a total of this election adds up (all of them for no election)."""
+        return [k for k in codes if year is None or years[k] == year]
 
     # a count column left blank for every council (a half-filled template) is not loaded ------
     blank = _blank_columns(grid, count_cols + leader_cols, codes)
     if blank:
         count_cols = [c for c in count_cols if c not in blank]
         leader_cols = [c for c in leader_cols if c not in blank]
-        value_cols = count_cols + seats_cols + exec_cols + total_cols
         notes.append(_blank_note(blank))
+    value_cols = count_cols + seats_cols + exec_cols + total_cols
 
     # values -------------------------------------------------------------------------------------
     parsed: dict[tuple[int, int], tuple[int | None, bool]] = {}
@@ -1117,6 +1271,7 @@ def _load_sheet(
     registry = councils().set_index("council_code")["seats_2022"]
     total_mismatch: list[str] = []
     for r, code in codes.items():
+        election = years[r]
         seats = None
         if seats_cols:
             seats, suppressed = value_at(r, seats_cols[0])
@@ -1212,8 +1367,10 @@ def _load_sheet(
             ]
             col.kind = "unknown"
 
-    # unlabelled rows: a sum row without its label is a total; anything else is an error -------
+    # unlabelled rows: a sum row (of its election's councils, below them) without its label is a
+    # total; anything else is an error
     for r in unlabelled:
+        group = councils_of(years[r])
         sums_match = True
         any_value = False
         for col in value_cols:
@@ -1222,11 +1379,11 @@ def _load_sheet(
                 continue
             any_value = True
             number, _, problem = _parse_count(v)
-            column = [value_at(k, col, report=False)[0] for k in codes]
+            column = [value_at(k, col, report=False)[0] for k in group]
             if problem or None in column or number != sum(column):
                 sums_match = False
-        if any_value and sums_match and codes and r > max(codes):
-            exclude(r, "total")
+        if any_value and sums_match and group and r > max(group):
+            rows.exclude(r, "total")
             totals.append(r)
         else:
             problems.append(
@@ -1238,22 +1395,24 @@ def _load_sheet(
                 )
             )
 
-    if not codes and not problems:
+    if not rows.councils and not problems:
         problems.append(grid.problem("no data rows below the header", header_row))
 
     # cross-checks (warnings) --------------------------------------------------------------------
     for r in totals:
+        group = councils_of(years[r])
+        in_election = f" in {years[r]}" if layout.election_col and years[r] else ""
         for col in value_cols:
             number, _, problem = _parse_count(grid.value(r, col.index))
             if number is None or problem:
                 continue
-            column = [value_at(k, col, report=False)[0] for k in codes]
+            column = [value_at(k, col, report=False)[0] for k in group]
             if None in column:
                 continue
             if sum(column) != number:
                 total_mismatch.append(
                     f"{cell_ref(r, col.index)} ({col.label}) says {number} but the councils "
-                    f"add up to {sum(column)}"
+                    f"add up to {sum(column)}{in_election}"
                 )
     if total_mismatch:
         notes.append("totals do not match: " + "; ".join(total_mismatch))
@@ -1289,16 +1448,17 @@ def _load_sheet(
     account = (
         RowAccount(
             file=grid.file,
-            rows_read=max(grid.n_rows - first, 0),
-            rows_kept=len(kept),
-            excluded=tuple(excluded),
+            rows_read=max(grid.n_rows - layout.first_data_row, 0),
+            rows_kept=len(loaded),
+            excluded=tuple(rows.excluded),
         )
         if not problems
         else None
     )
     for rec in records:
         rec.pop("_col", None)
-    return _SheetResult(records, account), problems, notes  # type: ignore[arg-type]
+    elections = {y for r in rows.councils if (y := years[r]) is not None}
+    return _SheetResult(records, account, elections), problems, notes  # type: ignore[arg-type]
 
 
 def _blank_columns(grid: Grid, cols: list[_Col], codes: Mapping[int, str]) -> list[_Col]:
@@ -1408,12 +1568,14 @@ def _normalise_columns(columns: Mapping[str, object] | None, name: str) -> dict[
                 "executive_size": "exec_size",
                 "cabinet_size": "exec_size",
                 "leader_sex": "leader",
+                "election": "election",
+                "year": "election",
             }
             if role not in aliases:
                 raise DataError(
                     Problem(
                         f"columns={{{header!r}: {target!r}}}: use (measure, group), 'ignore', "
-                        "'seats', 'council', 'executive_size' or 'leader_sex'",
+                        "'seats', 'council', 'executive_size', 'leader_sex' or 'election'",
                         name,
                     )
                 )
@@ -1458,11 +1620,16 @@ def load_review(
         table loads; sheets without one ("Read me", "Notes") are skipped.
     election : int, optional
         The election year. Picks the sheet whose name holds that year (or the only table sheet
-        when no sheet name holds a year). By default the year comes from the sheet name, else
-        the file name.
+        when no sheet name holds a year), and in a table with an election column the rows of
+        that election. By default the year comes from the sheet name, else the file name.
+        A table may keep several elections in one sheet with an election column ("Election",
+        "Year", "Election year", "Blwyddyn", "Etholiad" ...; cells 2022, "May 2022" or a date):
+        each row then belongs to its own election, whatever year the sheet or file name holds,
+        and every election in the column loads unless ``election`` picks one.
     columns : mapping, optional
         Header text -> ``(measure, group)``, or ``"ignore"``, ``"seats"``, ``"council"``,
-        ``"executive_size"``, ``"leader_sex"``, for headers the built-in synonyms miss.
+        ``"executive_size"``, ``"leader_sex"``, ``"election"``, for headers the built-in
+        synonyms miss.
 
     Returns
     -------
@@ -1472,16 +1639,19 @@ def load_review(
         ``"file.xlsx!Sheet!C7"``); one row per election, council, measure and group, councils
         in ONS code order. ``attrs["row_account"]`` is a
         :class:`~diversity_review.errors.RowAccount` of the rows below each header: rows read =
-        rows kept + rows excluded (blank, total, subtotal, footnote, repeated header).
+        rows kept + rows excluded (blank, total, subtotal, footnote, repeated header, other
+        election).
 
     Raises
     ------
     NoTableError
         No sheet holds a council table (e.g. a member survey export).
     DataError
-        Every problem in a sheet together, each naming file, sheet and cell: unknown or repeated
-        councils, negative, fractional or text counts, groups adding up to more than the seats,
-        missing seats, no data rows, no year for a sheet, damaged files.
+        Every problem in a sheet together, each naming file, sheet and cell: unknown councils or
+        a council twice in one election, negative, fractional or text counts, groups adding up
+        to more than the seats, missing seats, no data rows, no year for a sheet, a blank or
+        unreadable election cell, an ``election`` no sheet or election column holds, damaged
+        files.
 
     Warns
     -----
@@ -1489,7 +1659,8 @@ def load_review(
         Columns not recognised (listed with their letters), count columns left blank for every
         council (not loaded: no rows of NA for a group nobody filled in; a blank cell in a
         column filled for other councils is still a count of NA), totals or percentages that
-        do not match the councils' counts, 2022 seats that differ from the council registry.
+        do not match the councils' counts (each election's totals against its own councils),
+        2022 seats that differ from the council registry.
 
     Examples
     --------
@@ -1529,7 +1700,10 @@ def load_review(
         raise NoTableError(reasons)
 
     if election is not None and sheet is None and any(g.sheet is not None for g, _ in tables):
-        matching = [t for t in tables if _year_in(t[0].sheet) == election]
+        # a sheet named for the election, or any table with an election column (its rows say)
+        matching = [
+            t for t in tables if t[1].election_col is not None or _year_in(t[0].sheet) == election
+        ]
         if matching:
             tables = matching
         elif not (len(tables) == 1 and _year_in(tables[0][0].sheet) is None):
@@ -1545,20 +1719,22 @@ def load_review(
     results: list[_SheetResult] = []
     for grid, layout in tables:
         year = election or _year_in(grid.sheet) or _year_in(path.stem)
-        if year is None:
+        if year is None and layout.election_col is None:
             raise DataError(
                 grid.problem(
                     "cannot tell which election this sheet is (no year in the sheet or file "
                     "name): pass election=, e.g. load_review(path, election=2022)"
                 )
             )
-        result, problems, notes = _load_sheet(grid, layout, year)
+        result, problems, notes = _load_sheet(grid, layout, year, wanted=election)
         if problems:
             raise DataError(problems)
         where = Problem("", grid.file, grid.sheet).location()
         for note in notes:
             warnings.warn(f"{where}: {note}", DataWarning, stacklevel=2)
         results.append(result)
+    if election is not None and not any(election in res.elections for res in results):
+        raise DataError(_no_such_election(election, tables, results))
 
     unused = set(mapping) - set().union(*(layout.overrides_used for _, layout in tables))
     if unused:
@@ -1583,6 +1759,26 @@ def load_review(
         )
     frame.attrs["row_account"] = RowAccount.combine([res.account for res in results])
     return frame
+
+
+def _no_such_election(
+    election: int, tables: list[tuple[Grid, _Layout]], results: list[_SheetResult]
+) -> list[Problem]:
+    """Each election column that lacks ``election``, with the years it holds."""
+    problems = []
+    for (grid, layout), res in zip(tables, results, strict=True):
+        col = layout.election_col
+        if col is not None:
+            years = ", ".join(map(str, sorted(res.elections))) or "none"
+            problems.append(
+                grid.problem(
+                    f"no rows for the {election} election: the {col.label!r} column holds "
+                    f"{years}; pass one of them as election=",
+                    layout.header_rows[-1],
+                    col.index,
+                )
+            )
+    return problems
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:
