@@ -284,3 +284,19 @@ def test_columns_mapping_names_the_election_column(tmp_path):
         write_book(tmp_path / "r.xlsx", {"Data": rows}), columns={"Pleidlais": "election"}
     )
     assert counts[["election", "count", "base"]].values.tolist() == [[2017, 28, 75]]
+
+
+def test_a_total_naming_no_election_adds_up_every_election(tmp_path):
+    # 75 + 79 = 154 seats, 28 + 36 = 64 women, whichever election is loaded
+    rows = [
+        ["Council", "Election", "Seats", "Female"],
+        ["Cardiff", 2017, 75, 28],
+        ["Cardiff", 2022, 79, 36],
+        ["Grand total", None, 154, 64],
+    ]
+    path = write_book(tmp_path / "r.xlsx", {"Data": rows})
+    assert quiet_load(path)["count"].tolist() == [28, 36]
+    assert quiet_load(path, election=2022)["count"].tolist() == [36]
+    rows[3][3] = 65
+    with pytest.warns(DataWarning, match=r"D4 \(Female\) says 65 but the councils add up to 64$"):
+        load_review(write_book(tmp_path / "r2.xlsx", {"Data": rows}), election=2022)

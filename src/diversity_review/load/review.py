@@ -1237,8 +1237,12 @@ def _load_sheet(
     problems += council_problems
 
     def councils_of(year: int | None) -> list[int]:
-        """The council rows a total of this election adds up (all of them for no election)."""
-        return [k for k in codes if year is None or years[k] == year]
+        """The council rows a total of this election adds up. A total naming no election (in
+        a sheet with an election column) adds up the sheet's council rows of every election,
+        selected or not."""
+        if year is None:
+            return [r for r in rows.councils if years[r] is not None]
+        return [k for k in codes if years[k] == year]
 
     # a count column left blank for every council (a half-filled template) is not loaded ------
     blank = _blank_columns(grid, count_cols + leader_cols, codes)
