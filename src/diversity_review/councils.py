@@ -23,6 +23,7 @@ __all__ = [
     "councils",
     "resolve_council",
     "council_name",
+    "council_label",
     "fold",
     "UnknownCouncilError",
 ]
@@ -233,6 +234,22 @@ def council_name(code: str, lang: str = "en") -> str:
 @cache
 def _names(lang: str) -> dict[str, str]:
     return dict(zip(_table()["council_code"], _table()[f"name_{lang}"].astype(str), strict=True))
+
+
+def council_label(code: object, fallback: object, lang: str = "en") -> str:
+    """The official name for ``code`` in ``lang``, or ``fallback`` when it is no council's code.
+
+    For labels in charts and tables, where a row may carry a code the registry does not know.
+
+    Examples
+    --------
+    >>> council_label("W06000015", "Cardiff", "cy"), council_label("X1", "Elsewhere")
+    ('Caerdydd', 'Elsewhere')
+    """
+    try:
+        return council_name(str(code), lang)
+    except UnknownCouncilError:
+        return str(fallback)
 
 
 class _CallableModule(types.ModuleType):

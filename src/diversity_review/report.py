@@ -23,7 +23,7 @@ import pandas as pd
 from . import __version__
 from .analysis import breakdown, change_between, compare_with_population, roles_comparison
 from .categories import MEASURES, SURVEY_MEASURES
-from .councils import WALES_CODE, council_name
+from .councils import WALES_CODE, council_label
 from .disclosure import suppress
 from .errors import DataError, Problem, RowAccount, display_name, row_account
 from .i18n import translate
@@ -357,13 +357,6 @@ def _cell_pp(value, hidden: bool):
     return NOT_AVAILABLE if pd.isna(value) else round(float(value), 1)
 
 
-def _council(code: str, fallback: str, lang: str) -> str:
-    try:
-        return council_name(code, lang)
-    except DataError:
-        return fallback
-
-
 def _display(table: _Table, lang: str) -> pd.DataFrame:
     """The table as published: chosen columns, translated labels, ``[c]``/``[x]`` markers."""
     frame = table.frame
@@ -373,7 +366,7 @@ def _display(table: _Table, lang: str) -> pd.DataFrame:
             {
                 tr("Council code"): frame["council_code"],
                 tr("Council"): [
-                    _council(c, n, lang)
+                    council_label(c, n, lang)
                     for c, n in zip(frame["council_code"], frame["council"], strict=True)
                 ],
                 tr("Shared portfolios"): frame["shared_portfolios"].astype(int),
@@ -387,7 +380,7 @@ def _display(table: _Table, lang: str) -> pd.DataFrame:
         h = bool(hidden.iloc[i]) if hidden is not None else False
         out = {}
         out[tr("Council code")] = r["council_code"]
-        out[tr("Council")] = _council(r["council_code"], r["council"], lang)
+        out[tr("Council")] = council_label(r["council_code"], r["council"], lang)
         if table.kind == "change":
             out[tr("Women {year}").format(year=table.frame.attrs.get("from_election", ""))] = (
                 _cell_pct(r["share_from"], bool(r["suppressed_from"]))
@@ -435,8 +428,7 @@ def _status(status: str, lang: str) -> str:
 
 
 def _source_text(table: _Table, lang: str) -> str:
-    text = translate(table.source, lang) if table.source else ""
-    return f"{text}; {translate('Census 2021', lang)}" if table.kind == "wales" else text
+    return _source(table.source, table.kind == "wales", lang) if table.source else ""
 
 
 def _title(table: _Table, lang: str) -> str:

@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 
+from ..councils import council_label
 from ..i18n import format_pp, translate
 from . import _select as sel
 from . import _style as st
@@ -142,7 +143,7 @@ def _share_by_council(shares, group, measure, year, ax, lang, source) -> Figure:
         items.append(
             {
                 "code": str(r["council_code"]),
-                "label": w.council_label(r["council_code"], r["council"], lang),
+                "label": council_label(r["council_code"], r["council"], lang),
                 "share": sel.num(r["share"]),
                 "marker": sel.marker(r),
                 "pop": sel.num(r.get("population_share")),
@@ -413,7 +414,7 @@ def _change_chart(change, group, measure, ax, lang, source) -> Figure:
         items.append(
             {
                 "code": str(r["council_code"]),
-                "label": w.council_label(r["council_code"], r["council"], lang),
+                "label": council_label(r["council_code"], r["council"], lang),
                 "from": a,
                 "to": b,
                 "only": only,

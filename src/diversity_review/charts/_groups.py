@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..categories import MEASURES, PREFER_NOT
-from ..councils import WALES_CODE, council_name, resolve_council
+from ..councils import WALES_CODE, council_label, council_name, resolve_council
 from ..i18n import format_count, translate
 from . import _select as sel
 from . import _style as st
@@ -411,7 +411,7 @@ def _survey_rows(rows: pd.DataFrame, council: str | None) -> tuple[pd.DataFrame,
 def _survey_chart(shares, measure, year, council, ax, lang, source) -> Figure:
     measure = sel.pick_measure(shares, measure, None)
     rows, code = _survey_rows(shares[shares["measure"] == measure], council)
-    place = None if code is None else w.council_label(code, code, lang)
+    place = None if code is None else council_label(code, code, lang)
     rows, year = sel.pick_year(rows, year)
     by_group = _one_row_per_group(rows, "shares")
     groups = sel.shown_groups(rows, measure)

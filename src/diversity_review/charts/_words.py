@@ -7,7 +7,7 @@ going through :func:`diversity_review.i18n.translate`.
 from __future__ import annotations
 
 from ..categories import MEASURES
-from ..councils import WALES_CODE, UnknownCouncilError, council_name
+from ..councils import WALES_CODE
 from ..i18n import format_percent, translate
 
 #: the group as the subject of a sentence ("In 2022, {subject} were 36% of councillors…")
@@ -96,14 +96,6 @@ def age_phrase(band: str, lang: str) -> str:
     if band in AGE_PHRASES:
         return translate(AGE_PHRASES[band], lang)
     return translate(SUBJECT_FALLBACK, lang, group=group_label(band, lang))
-
-
-def council_label(code: object, fallback: object, lang: str) -> str:
-    """The official council name in ``lang`` (``Wales``/``Cymru`` for W92000004)."""
-    try:
-        return council_name(str(code), lang)
-    except (UnknownCouncilError, ValueError):
-        return str(fallback)
 
 
 def pct(value: object, lang: str) -> str:
