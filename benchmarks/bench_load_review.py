@@ -8,7 +8,7 @@ from pathlib import Path
 from _timing import median_seconds
 
 from diversity_review.errors import row_account
-from diversity_review.load._reader import read_grids
+from diversity_review.load.grid import read_grids
 from diversity_review.load.review import load_review
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "wlga_review_synthetic.xlsx"

@@ -13,6 +13,7 @@ from diversity_review.load.benchmarks import (
     load_benchmarks,
     population_benchmarks,
 )
+from helpers import write_text
 
 WALES = "W92000004"
 
@@ -101,14 +102,12 @@ def test_job_shares_real_data():
 # ---------------------------------------------------------------------------- load_benchmarks
 
 
-def write_csv(tmp_path, text: str, name: str = "bench.csv"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+def write_bench(tmp_path, text: str, name: str = "bench.csv"):
+    return write_text(tmp_path / name, text)
 
 
 def test_load_csv_with_percent_and_council_names(tmp_path):
-    path = write_csv(
+    path = write_bench(
         tmp_path,
         "area,measure,group,percent,count,population_base,source\n"
         "Cyngor Sir Gâr,sex,Female,51.3,,all usual residents,my table\n"
@@ -144,7 +143,7 @@ def test_load_xlsx_with_fractions_skips_other_sheets(tmp_path):
 
 
 def test_bad_rows_are_all_reported_with_their_cells(tmp_path):
-    path = write_csv(
+    path = write_bench(
         tmp_path,
         "area_code,measure,group,percent,count,population_base\n"
         "Atlantis,sex,Female,50,,all usual residents\n"  # row 2: unknown council
@@ -168,23 +167,23 @@ def test_bad_rows_are_all_reported_with_their_cells(tmp_path):
 
 
 def test_header_problems(tmp_path):
-    both = write_csv(
+    both = write_bench(
         tmp_path, "area,measure,group,percent,share,base\nWales,sex,Female,51,0.51,all\n"
     )
     with pytest.raises(DataError, match="exactly one column"):
         load_benchmarks(both)
-    fraction = write_csv(
+    fraction = write_bench(
         tmp_path, "area,measure,group,share,base\nWales,sex,Female,51,all\n", "f.csv"
     )
     with pytest.raises(DataError, match="cell D2: population_share must be a number from 0 to 1"):
         load_benchmarks(fraction)
-    nothing = write_csv(tmp_path, "council,seats\nCardiff,79\n", "n.csv")
+    nothing = write_bench(tmp_path, "council,seats\nCardiff,79\n", "n.csv")
     with pytest.raises(NoTableError, match="n.csv: no table of population figures"):
         load_benchmarks(nothing)
 
 
 def test_group_outside_the_vocabulary_is_kept_with_a_warning(tmp_path):
-    path = write_csv(
+    path = write_bench(
         tmp_path, "area,measure,group,percent,base\nWales,sex,Women,51.1,all usual residents\n"
     )
     with pytest.warns(DataWarning, match="cell C2: group 'Women' is not one of the sex groups"):

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from diversity_review.cli import main
-from test_review_layouts import HEADER, write_book
+from helpers import write_book
+from test_review_layouts import HEADER
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "raw" / "wlga_review_synthetic.xlsx"
 

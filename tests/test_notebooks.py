@@ -35,6 +35,7 @@ def test_has_a_parameters_cell_and_an_introduction(path):
     assert len(tagged) == 1, "exactly one cell tagged 'parameters' (papermill convention)"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_runs_top_to_bottom(path, tmp_path):
     nbformat = pytest.importorskip("nbformat")

@@ -2,7 +2,7 @@ import openpyxl
 import pytest
 
 from diversity_review.errors import DataError
-from diversity_review.load._reader import cell_ref, read_grids
+from diversity_review.load.grid import cell_ref, read_grids
 
 
 def test_cell_ref():

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import warnings
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from diversity_review.errors import DataError, DataWarning
 from diversity_review.load.review import load_review
+from helpers import write_book as _write_book
 
-
-def write_book(path, rows, title="2027"):
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = title
-    for row in rows:
-        ws.append(row)
-    book.save(path)
-    return path
+#: these sheets are of the next election (the year comes from the sheet name)
+write_book = functools.partial(_write_book, title="2027")
 
 
 def load_warned(path):

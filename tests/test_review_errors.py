@@ -7,7 +7,8 @@ import pytest
 
 from diversity_review.errors import DataError, DataWarning, NoTableError
 from diversity_review.load.review import load_review
-from test_review_layouts import HEADER, write_book, write_csv
+from helpers import write_book, write_csv
+from test_review_layouts import HEADER
 
 
 def problems_of(path, **kwargs) -> list[str]:

@@ -2,40 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import warnings
-from pathlib import Path
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from diversity_review.errors import DataError, DataWarning, NoTableError, row_account
 from diversity_review.load.review import COLUMNS, load_review
+from helpers import write_book, write_csv
 
 HEADER = ["Council", "Seats", "Female", "Male"]
-
-
-def write_book(
-    path: Path, sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = None
-):
-    """A workbook with these sheets (rows of values) and merged ranges; returns the path."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        ws = book.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-        for rng in (merges or {}).get(title, []):
-            ws.merge_cells(rng)
-    book.save(path)
-    return path
-
-
-def write_csv(path: Path, rows: list[list]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows(rows)
-    return path
 
 
 def value(frame: pd.DataFrame, council: str, measure: str, group: str):

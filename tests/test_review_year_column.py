@@ -8,7 +8,8 @@ import pytest
 
 from diversity_review.errors import DataError, DataWarning, row_account
 from diversity_review.load.review import load_review
-from test_review_layouts import HEADER, quiet_load, value, write_book, write_csv
+from helpers import write_book, write_csv
+from test_review_layouts import HEADER, quiet_load, value
 
 YEAR_HEADER = ["Council", "Election", *HEADER[1:]]  # Council | Election | Seats | Female | Male
 

@@ -1,6 +1,5 @@
 """attrs["dropped"]: every column load_survey left out, by header text, with the reason."""
 
-import csv
 import datetime as dt
 
 import openpyxl
@@ -8,6 +7,7 @@ import pytest
 
 from diversity_review.errors import DataWarning
 from diversity_review.load.survey import load_survey
+from helpers import write_csv
 
 REASONS = {
     "personal data",
@@ -16,12 +16,6 @@ REASONS = {
     "unrecognised question",
     "left out (questions=)",
 }
-
-
-def write_csv(path, rows):
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows(rows)
-    return path
 
 
 def test_smartsurvey_option_column_of_typed_text_is_named_with_its_question(tmp_path):

@@ -1,31 +1,14 @@
 """load_survey on exports laid out the way survey tools write them; errors, years, councils."""
 
-import csv
 import datetime as dt
 import warnings
 
-import openpyxl
 import pandas as pd
 import pytest
 
 from diversity_review.errors import DataError, DataWarning, NoTableError, row_account
 from diversity_review.load.survey import load_survey
-
-
-def write_csv(path, rows, encoding="utf-8"):
-    with path.open("w", encoding=encoding, newline="") as fh:
-        csv.writer(fh).writerows(rows)
-    return path
-
-
-def write_xlsx(path, rows, title="Sheet1"):
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = title
-    for row in rows:
-        ws.append(row)
-    wb.save(path)
-    return path
+from helpers import write_book, write_csv
 
 
 def values(series):
@@ -75,7 +58,7 @@ def test_microsoft_forms_xlsx_with_title_row_and_welsh_headers(tmp_path):
         [2, when, when, "y@example.invalid", "Test Person 02", "Gwryw", 33.0,
          "Gwell gennyf beidio â dweud", "Dim un o'r rhain;", None],
     ]  # fmt: skip
-    table = load_survey(write_xlsx(tmp_path / "arolwg.xlsx", rows, "Form1"))
+    table = load_survey(write_book(tmp_path / "arolwg.xlsx", rows, title="Form1"))
     assert table["survey_year"].tolist() == [2023, 2023]
     assert values(table["sex"]) == ["Female", "Male"]
     assert values(table["age"]) == ["60-74", "30-44"]
@@ -122,7 +105,7 @@ def test_smartsurvey_two_header_rows(tmp_path):
          None, None, "None of these", None],
         [3, t, t, "192.0.2.3", None, None, None, None, None, None, None, None, "only a comment"],
     ]  # fmt: skip
-    table = load_survey(write_xlsx(tmp_path / "smartsurvey.xlsx", rows))
+    table = load_survey(write_book(tmp_path / "smartsurvey.xlsx", rows))
     assert values(table["sex"]) == ["Female", "Male", None]
     assert values(table["ethnicity"]) == ["White", "Other ethnic group", None]
     assert values(table["ethnicity_detail"]) == [
@@ -208,7 +191,7 @@ def test_unmappable_answers_and_bad_ages_all_reported_with_locations(tmp_path):
 def test_xlsx_error_names_the_sheet(tmp_path):
     rows = [["ID", "What is your sex?"], [1, "Female"], [2, "Purple"]]
     with pytest.raises(DataError, match=r"^s\.xlsx, sheet 'Form1', cell B3: 'Purple'"):
-        load_survey(write_xlsx(tmp_path / "s.xlsx", rows, "Form1"), survey_year=2023)
+        load_survey(write_book(tmp_path / "s.xlsx", rows, title="Form1"), survey_year=2023)
 
 
 def test_not_strict_keeps_other_and_warns_once(tmp_path):

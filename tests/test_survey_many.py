@@ -1,18 +1,12 @@
 """load_surveys: several exports stacked into one respondent table."""
 
-import csv
 
 import pandas as pd
 import pytest
 
 from diversity_review.errors import DataError, NoTableError, row_account
 from diversity_review.load.survey import load_survey, load_surveys
-
-
-def write_csv(path, rows):
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh).writerows(rows)
-    return path
+from helpers import write_csv
 
 
 def values(series):

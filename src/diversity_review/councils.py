@@ -10,13 +10,13 @@ import difflib
 import re
 import sys
 import types
-import unicodedata
 from functools import cache
 from importlib import resources
 
 import pandas as pd
 
 from .errors import DataError, Problem
+from .text import fold
 
 __all__ = [
     "WALES_CODE",
@@ -24,7 +24,6 @@ __all__ = [
     "resolve_council",
     "council_name",
     "council_label",
-    "fold",
     "UnknownCouncilError",
 ]
 
@@ -39,7 +38,9 @@ class UnknownCouncilError(DataError):
         self.text = text
         self.suggestions = suggestions
         hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
-        super().__init__(Problem(f"unknown council {text!r}{hint}", **where))
+        super().__init__(
+            Problem(f"unknown council {text!r}{hint}", **where, code="unknown-council")
+        )
 
 
 @cache
@@ -64,20 +65,6 @@ def councils() -> pd.DataFrame:
     ['W06000001', 'Isle of Anglesey', 'Ynys Môn']
     """
     return _table().copy()
-
-
-def fold(text: str) -> str:
-    """Case, accents, punctuation and spacing folded away (for matching names and headers).
-
-    Examples
-    --------
-    >>> fold("  Ynys Môn & the Vale! ")
-    'ynys mon and the vale'
-    """
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = text.replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 # Words that frame a name without changing which council it is ("Cyngor Sir X", "X County

@@ -35,12 +35,17 @@ class Problem:
         Worksheet name; ``None`` for CSV files.
     cell : str, optional
         A cell reference such as ``"C7"``, a row such as ``"row 7"``, or a column name.
+    code : str, optional
+        What kind of problem it is, as a stable kebab-case code (``unknown-council``,
+        ``count-over-base``, ``text-in-count`` ...) that tests assert on and ``validate``
+        groups by; the message is for people and may be reworded.
     """
 
     message: str
     file: str | None = None
     sheet: str | None = None
     cell: str | None = None
+    code: str | None = None
 
     def location(self) -> str:
         parts = []
@@ -83,6 +88,11 @@ class DataError(ValueError):
     def lines(self) -> list[str]:
         """One line per problem, for the command line."""
         return [str(p) for p in self.problems]
+
+    @property
+    def codes(self) -> list[str | None]:
+        """The code of each problem, in order (``None`` where a problem has none)."""
+        return [p.code for p in self.problems]
 
 
 class NoTableError(DataError):

@@ -24,7 +24,7 @@ import pandas as pd
 from ..categories import MEASURES, PREFER_NOT
 from ..councils import WALES_CODE, council_name, resolve_council
 from ..errors import DataError, DataWarning, NoTableError, Problem, display_name
-from ._reader import Grid, read_grids
+from .grid import Grid, read_grids
 
 __all__ = ["population_benchmarks", "load_benchmarks", "job_shares", "COLUMNS"]
 

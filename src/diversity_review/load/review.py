@@ -25,7 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..categories import MEASURES, NOT_KNOWN
-from ..councils import UnknownCouncilError, council_name, councils, fold, resolve_council
+from ..councils import UnknownCouncilError, council_name, councils, resolve_council
 from ..errors import (
     DataError,
     DataWarning,
@@ -35,7 +35,8 @@ from ..errors import (
     RowAccount,
     display_name,
 )
-from ._reader import Grid, cell_ref, column_letter, read_grids
+from ..text import fold
+from .grid import Grid, cell_ref, column_letter, read_grids
 
 __all__ = ["load_review", "CANONICAL_HEADERS", "COLUMNS"]
 

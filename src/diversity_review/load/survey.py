@@ -36,7 +36,7 @@ from ..errors import (
     display_name,
 )
 from . import _answers as A
-from ._reader import Grid, cell_ref, column_letter, read_grids
+from .grid import Grid, cell_ref, column_letter, read_grids
 
 __all__ = ["load_survey", "load_surveys", "SURVEY_MEASURES"]
 

@@ -75,7 +75,14 @@ class Grid:
         except IndexError:
             return None
 
-    def problem(self, message: str, row: int | None = None, col: int | None = None) -> Problem:
+    def problem(
+        self,
+        message: str,
+        row: int | None = None,
+        col: int | None = None,
+        *,
+        code: str | None = None,
+    ) -> Problem:
         """A problem located at a cell (row and column), a row, or the whole sheet."""
         if row is not None and col is not None:
             where = cell_ref(row, col)
@@ -85,10 +92,17 @@ class Grid:
             where = f"column {column_letter(col)}"
         else:
             where = None
-        return Problem(message, self.file, self.sheet, where)
+        return Problem(message, self.file, self.sheet, where, code)
 
-    def error(self, message: str, row: int | None = None, col: int | None = None) -> DataError:
-        return DataError(self.problem(message, row, col))
+    def error(
+        self,
+        message: str,
+        row: int | None = None,
+        col: int | None = None,
+        *,
+        code: str | None = None,
+    ) -> DataError:
+        return DataError(self.problem(message, row, col, code=code))
 
     def is_blank_row(self, row: int) -> bool:
         return all(v is None for v in self.rows[row])

@@ -1,0 +1,201 @@
+"""The one text layer every loader shares: folding for matching, and the cell parsers.
+
+- :func:`fold` is the only text normaliser in the package: names, headers and answers are all
+  matched on folded text.
+- :func:`year_in` / :func:`parse_year` read election and survey years; :data:`YEAR` is the one
+  year pattern.
+- :func:`parse_count` reads a count cell (numbers, ``-`` for nil, the suppression markers of
+  GSS shorthand, blanks); :func:`parse_percent` a percentage cell.
+
+The marker words themselves are data (``vocab/common.toml``), not code.
+
+Examples
+--------
+>>> fold("  Ynys Môn & the Vale! ")
+'ynys mon and the vale'
+>>> parse_count("[c]")
+Count(value=None, suppressed=True, problem=None)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from . import vocab
+
+__all__ = [
+    "YEAR",
+    "fold",
+    "squash",
+    "year_in",
+    "parse_year",
+    "Count",
+    "parse_count",
+    "parse_percent",
+    "markers",
+]
+
+#: a four-digit year from 1900 to 2099 standing on its own
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bc`]")
+_NOT_WORD = re.compile(r"[^a-z0-9+]+")
+_NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
+
+
+def fold(text: object) -> str:
+    """Case, accents, apostrophes, punctuation and spacing folded away, for matching.
+
+    ``&`` reads as "and"; ``+`` is kept (``60+`` is not ``60``).
+
+    Examples
+    --------
+    >>> fold("  Ynys Môn & the Vale! ")
+    'ynys mon and the vale'
+    >>> fold("Don't know / Ddim yn gwybod")
+    'dont know ddim yn gwybod'
+    >>> fold("Gwell gennyf beidio â dweud"), fold("60+")
+    ('gwell gennyf beidio a dweud', '60+')
+    """
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = _APOSTROPHES.sub("", text).replace("&", " and ")
+    return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+def squash(text: object) -> str:
+    """Lower case with runs of white space as one space (for cell markers such as ``[c]``).
+
+    Examples
+    --------
+    >>> squash("  [C] ")
+    '[c]'
+    """
+    return " ".join(str(text).lower().split())
+
+
+def year_in(text: object) -> int | None:
+    """The one year a text names (``"May 2022"``, ``"Review 2022 final"``), else None.
+
+    Two different years, or none, give None.
+
+    Examples
+    --------
+    >>> year_in("review_2022.xlsx"), year_in("2017 and 2022"), year_in(None)
+    (2022, None, None)
+    """
+    if text is None:
+        return None
+    years = set(YEAR.findall(str(text)))
+    return int(years.pop()) if len(years) == 1 else None
+
+
+def parse_year(value: object) -> int | None:
+    """A year from a cell: 2022, 2022.0, ``"2022"``, ``"May 2022"`` or a date; else None.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> parse_year(2022.0), parse_year("Mai 2022"), parse_year(dt.date(2017, 5, 4))
+    (2022, 2022, 2017)
+    >>> parse_year("next year") is None, parse_year(True) is None
+    (True, True)
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, dt.date):  # a datetime too
+        return value.year
+    if isinstance(value, int | float):
+        if float(value).is_integer() and YEAR.fullmatch(str(int(value))):
+            return int(value)
+        return None
+    if isinstance(value, str):
+        return year_in(value)
+    return None
+
+
+@cache
+def markers() -> dict[str, frozenset[str]]:
+    """The cell markers by meaning (``suppressed``, ``nil``, ``missing``), from the vocabulary.
+
+    Examples
+    --------
+    >>> "[c]" in markers()["suppressed"], "-" in markers()["nil"]
+    (True, True)
+    """
+    table = vocab.load("common")["markers"]
+    return {meaning: frozenset(squash(w) for w in words) for meaning, words in table.items()}
+
+
+@dataclass(frozen=True)
+class Count:
+    """A count cell read: its ``value`` (None when blank, suppressed or unreadable), whether
+    it was marked ``suppressed``, and the ``problem`` with it, if any."""
+
+    value: int | None
+    suppressed: bool = False
+    problem: str | None = None
+
+
+def parse_count(value: object) -> Count:
+    """A count cell: a whole number, ``-`` (nil), a suppression marker, blank, or a problem.
+
+    Examples
+    --------
+    >>> parse_count(12), parse_count("1,234").value, parse_count("-").value
+    (Count(value=12, suppressed=False, problem=None), 1234, 0)
+    >>> parse_count(2.5).problem
+    'fractional count 2.5: counts are whole numbers'
+    """
+    if value is None:
+        return Count(None)
+    if isinstance(value, bool):
+        return Count(None, problem=f"{value} where a count belongs")
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not value.is_integer():
+            return Count(None, problem=f"fractional count {value:g}: counts are whole numbers")
+        if value < 0:
+            return Count(None, problem=f"negative count {value:g}")
+        return Count(int(value))
+    if isinstance(value, str):
+        low = squash(value)
+        found = markers()
+        if low in found["nil"]:
+            return Count(0)
+        if low in found["suppressed"]:
+            return Count(None, suppressed=True)
+        if low in found["missing"]:
+            return Count(None)
+        if _NUMBER.match(low):
+            return parse_count(float(low.replace(",", "")))
+    return Count(
+        None,
+        problem=f"text {str(value)!r} where a count belongs (enter a whole number, '-' for "
+        "nil, '[c]' for suppressed or leave blank)",
+    )
+
+
+def parse_percent(value: object) -> float | None:
+    """A percentage cell as written (``34.3``, ``"34.3%"`` -> 0.343, ``0.343``), else None.
+
+    A number without a ``%`` sign is returned as it stands: whether a column holds fractions
+    or percentages is for the caller to tell from the whole column.
+
+    Examples
+    --------
+    >>> parse_percent("50%"), parse_percent(34.3), parse_percent("n/a")
+    (0.5, 34.3, None)
+    """
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str):
+        text = value.strip().rstrip("%").strip()
+        if _NUMBER.match(text):
+            number = float(text.replace(",", ""))
+            return number / 100 if value.strip().endswith("%") else number
+    return None
