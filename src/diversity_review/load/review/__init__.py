@@ -61,8 +61,37 @@ code                        meaning
 ``duplicate-count``         a count given twice across sheets
 ==========================  ==========================================================
 
-Files that cannot be read give the reader's codes (``load.grid``: ``file-not-found``,
-``empty-file``, ``damaged-file``, ``not-a-workbook``, ``bad-encoding`` ...).
+The file reader (``load.grid``), the benchmark loader and the template writer share this
+list of codes; theirs are:
+
+==========================  ==========================================================
+code                        meaning
+==========================  ==========================================================
+``file-not-found``          no file at the path
+``not-a-file``              the path is a folder
+``empty-file``              0 bytes, or a CSV file with no content
+``damaged-file``            a truncated or corrupt workbook
+``not-a-workbook``          a zip file that is no Excel or OpenDocument workbook
+``wrong-format``            named as a workbook but is text (or something else)
+``unsupported-format``      a file kind the reader does not read
+``bad-encoding``            text in an encoding not recognised
+``bad-csv``                 a CSV file the csv module cannot read
+``no-column``               (benchmarks) no population base or area column
+``figure-columns``          (benchmarks) not exactly one of percent / population_share
+``area-missing``            (benchmarks) a row with no area
+``unknown-measure``         (benchmarks) a measure the package does not know
+``group-missing``           (benchmarks) a row with no group
+``bad-share``               (benchmarks) a share outside 0-100 (or 0-1), or not a number
+``bad-count``               (benchmarks) a count that is not a whole number of people
+``figure-missing``          (benchmarks) neither a share nor a count
+``base-missing``            (benchmarks) a row with no population base
+``duplicate-figure``        (benchmarks) an area, measure and group given twice
+``several-elections``       (template) ``counts`` of more than one election
+``not-counts-frame``        (template) ``counts`` lacks a column of the counts contract
+``not-a-council``           (template) ``counts`` names an area that is no council
+==========================  ==========================================================
+
+``no-table``, ``no-such-sheet``, ``unknown-council`` and ``bad-option`` serve them too.
 """
 
 from __future__ import annotations
@@ -77,10 +106,11 @@ from ...categories import NOT_KNOWN
 from ...errors import DataError, DataWarning, NoTableError, Problem, RowAccount, display_name
 from ..grid import Grid, read_grids
 from .checks import duplicate_counts
-from .classify import classify
+from .classify import classify as classify_table
 from .contracts import Layout
 from .elections import choose_tables, no_such_election, sheet_year
-from .locate import Miss, locate
+from .locate import Miss
+from .locate import locate as locate_tables
 from .options import Overrides, column_overrides, election_option
 from .sheet import TableResult, load_table
 from .tidy import COLUMNS, frame, sort_key
@@ -141,11 +171,11 @@ def _locate_all(grids: list[Grid], overrides: Overrides) -> list[Layout]:
     layouts: list[Layout] = []
     reasons: list[Problem] = []
     for grid in grids:
-        found = locate(grid, overrides)
+        found = locate_tables(grid, overrides)
         if isinstance(found, Miss):
             reasons.append(grid.problem(found.message, code=found.code))
         else:
-            layouts += [classify(table, overrides) for table in found]
+            layouts += [classify_table(table, overrides) for table in found]
     if not layouts:
         raise NoTableError(reasons)
     return layouts
