@@ -164,22 +164,35 @@ def test_bad_rows_are_all_reported_with_their_cells(tmp_path):
     assert lines[3].startswith("bench.csv, cell E5: count must be a whole number")
     assert lines[4].startswith("bench.csv, cell F6: no population base")
     assert "a second figure for W06000003 sex 'Female' (first at bench.csv, row 7)" in lines[5]
+    assert [(p.code, p.cell) for p in caught.value.problems] == [
+        ("unknown-council", "A2"),
+        ("bad-share", "D3"),
+        ("unknown-measure", "B4"),
+        ("bad-count", "E5"),
+        ("base-missing", "F6"),
+        ("duplicate-figure", "row 8"),
+    ]
 
 
 def test_header_problems(tmp_path):
     both = write_bench(
         tmp_path, "area,measure,group,percent,share,base\nWales,sex,Female,51,0.51,all\n"
     )
-    with pytest.raises(DataError, match="exactly one column"):
+    with pytest.raises(DataError, match="exactly one column") as info:
         load_benchmarks(both)
+    assert [(p.code, p.cell) for p in info.value.problems] == [("figure-columns", "row 1")]
     fraction = write_bench(
         tmp_path, "area,measure,group,share,base\nWales,sex,Female,51,all\n", "f.csv"
     )
-    with pytest.raises(DataError, match="cell D2: population_share must be a number from 0 to 1"):
+    with pytest.raises(
+        DataError, match="cell D2: population_share must be a number from 0 to 1"
+    ) as info:
         load_benchmarks(fraction)
+    assert info.value.codes == ["bad-share"]
     nothing = write_bench(tmp_path, "council,seats\nCardiff,79\n", "n.csv")
-    with pytest.raises(NoTableError, match="n.csv: no table of population figures"):
+    with pytest.raises(NoTableError, match="n.csv: no table of population figures") as info:
         load_benchmarks(nothing)
+    assert info.value.codes == ["no-table"]
 
 
 def test_group_outside_the_vocabulary_is_kept_with_a_warning(tmp_path):

@@ -115,4 +115,5 @@ def test_a_column_of_formulas_without_results_is_still_an_error(tmp_path):
     with pytest.raises(DataError) as info:
         load_review(path)
     assert [p.cell for p in info.value.problems] == ["D2", "D3"]
+    assert info.value.codes == ["formula-without-result"] * 2
     assert "formula with no saved result" in info.value.problems[0].message

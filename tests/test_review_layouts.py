@@ -334,8 +334,9 @@ def test_columns_mapping(tmp_path):
         },
     )
     assert counts[["group", "count", "base"]].values.tolist() == [["Female", 22, 69]]
-    with pytest.raises(DataError, match="unknown measure or group"):
+    with pytest.raises(DataError, match="unknown measure or group") as info:
         load_review(tmp_path / "r.xlsx", columns={"Nifer benywaidd": ("sex", "Woman")})
+    assert info.value.codes == ["bad-option"]
 
 
 def test_executive_and_leader(tmp_path):
@@ -379,14 +380,16 @@ def test_sheets_and_election_years(tmp_path):
     only = quiet_load(path, election=2017)
     assert only["count"].tolist() == [28, 47]
     assert quiet_load(path, sheet="2022 election")["count"].tolist() == [31, 48]
-    with pytest.raises(DataError, match="no sheet for the 2019 election"):
+    with pytest.raises(DataError, match="no sheet for the 2019 election") as info:
         load_review(path, election=2019)
+    assert info.value.codes == ["no-sheet-for-election"]
 
 
 def test_year_missing_asks_for_election(tmp_path):
     path = write_book(tmp_path / "review.xlsx", {"Data": [HEADER, ["Cardiff", 79, 31, 48]]})
-    with pytest.raises(DataError, match=r"sheet 'Data'.*pass election="):
+    with pytest.raises(DataError, match=r"sheet 'Data'.*pass election=") as info:
         load_review(path)
+    assert info.value.codes == ["no-year"]
     assert quiet_load(path, election=2022)["election"].unique().tolist() == [2022]
 
 
@@ -403,8 +406,9 @@ def test_member_survey_export_is_not_a_review_table(tmp_path):
         ["2023-01-05 10:00", "Cardiff", "Female", "45-59", "Yes"],
         ["2023-01-05 11:00", "Cardiff", "Male", "60-74", "No"],
     ]
-    with pytest.raises(NoTableError):
+    with pytest.raises(NoTableError) as info:
         load_review(write_csv(tmp_path / "survey_2023.csv", rows))
+    assert info.value.codes == ["not-counts"]  # "Welsh speaker" is a count header; Yes/No text
 
 
 def test_ods(tmp_path):

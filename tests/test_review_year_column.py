@@ -122,6 +122,7 @@ def test_an_election_not_in_the_column_lists_the_years_there(tmp_path):
         "review_2019.xlsx, sheet 'Councils 2019', cell B1: no rows for the 2019 election: the "
         "'Election' column holds 2017, 2022; pass one of them as election="
     ]
+    assert [(p.code, p.cell) for p in info.value.problems] == [("no-such-election", "B1")]
 
 
 def test_a_council_twice_in_one_election(tmp_path):
@@ -132,6 +133,7 @@ def test_a_council_twice_in_one_election(tmp_path):
         "review_2019.xlsx, sheet 'Councils 2019', cell A8: Cardiff appears twice in the 2022 "
         "election (rows 3 and 8)"
     ]
+    assert [(p.code, p.cell) for p in info.value.problems] == [("duplicate-council", "A8")]
 
 
 def test_blank_and_unreadable_year_cells_are_reported_with_the_other_problems(tmp_path):
@@ -150,6 +152,11 @@ def test_blank_and_unreadable_year_cells_are_reported_with_the_other_problems(tm
         "r.xlsx, sheet 'Data', cell B4: 'next year' in the 'Election' column is not an election "
         "year (enter e.g. 2022)",
         "r.xlsx, sheet 'Data', cell D5: Female: negative count -1",
+    ]
+    assert [(p.code, p.cell) for p in info.value.problems] == [
+        ("year-missing", "B3"),
+        ("bad-year", "B4"),
+        ("negative-count", "D5"),
     ]
 
 
@@ -205,6 +212,7 @@ def test_csv_blank_year_names_the_cell(tmp_path):
     assert info.value.lines() == [
         "r.csv, cell B3: no election year in the 'Election' column (enter e.g. 2022)"
     ]
+    assert [(p.code, p.cell) for p in info.value.problems] == [("year-missing", "B3")]
 
 
 def test_registry_seats_are_checked_for_the_2022_rows_only(tmp_path):
@@ -275,8 +283,15 @@ def test_sheet_choice_and_election_column_work_together(tmp_path):
     # election=2017 alone: the 2022 sheet is not named for 2017; the History rows of 2017 load
     assert quiet_load(path, election=2017)["count"].tolist() == [22, 50, 28, 47, 15, 35]
     # with no choice, Cardiff 2022 is in both sheets
-    with pytest.raises(DataError, match="Cardiff 2022 sex / Female is given twice"):
+    with pytest.raises(DataError, match="Cardiff 2022 sex / Female is given twice") as info:
         load_review(path)
+    # Cardiff 2022 Female and Male, each in both sheets
+    assert [(p.code, p.cell) for p in info.value.problems] == [
+        ("duplicate-count", "review.xlsx!Councillors 2022!C2"),
+        ("duplicate-count", "review.xlsx!History!D3"),
+        ("duplicate-count", "review.xlsx!Councillors 2022!D2"),
+        ("duplicate-count", "review.xlsx!History!E3"),
+    ]
 
 
 def test_columns_mapping_names_the_election_column(tmp_path):

@@ -177,11 +177,19 @@ def test_template_prefill_refuses_several_elections_and_warns_of_groups_it_canno
             "suppressed": [False, False],
         }
     )
-    with pytest.raises(ValueError, match=r"elections 2017, 2022: pass one"):
+    with pytest.raises(ValueError, match=r"elections 2017, 2022: pass one") as info:
         write_template(tmp_path / "t.xlsx", election=2027, counts=counts)
+    assert info.value.codes == ["several-elections"]
     odd = counts.iloc[[1]].assign(measure="age", group="18-29")
     with pytest.warns(DataWarning, match=r"no column in the template, not filled in: age / 18-29"):
         write_template(tmp_path / "t.xlsx", election=2027, counts=odd)
     wales = counts.iloc[[1]].assign(council_code="W92000004")
-    with pytest.raises(ValueError, match="W92000004"):
+    with pytest.raises(ValueError, match="W92000004") as info:
         write_template(tmp_path / "t.xlsx", election=2027, counts=wales)
+    assert info.value.codes == ["not-a-council"]
+    with pytest.raises(ValueError, match="election must be a year") as info:
+        write_template(tmp_path / "t.xlsx", election=27)
+    assert info.value.codes == ["bad-option"]
+    with pytest.raises(ValueError, match="no count column") as info:
+        write_template(tmp_path / "t.xlsx", election=2027, counts=counts.drop(columns="count"))
+    assert info.value.codes == ["not-counts-frame"]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .categories import MEASURES
-from .errors import DataWarning
+from .errors import DataError, DataWarning, Problem
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,6 +46,42 @@ def _describe(role: str | tuple[str, str]) -> str:
     return f"{label}: number of councillors in the group '{group}' (out of the seats)"
 
 
+def _check_counts(counts: pd.DataFrame) -> None:
+    """``counts`` must be one election of ``load_review`` output, of councils only."""
+    from .councils import councils
+
+    needed = {"council_code", "measure", "group", "count", "base"}
+    if not needed <= set(counts.columns):
+        missing = ", ".join(sorted(needed - set(counts.columns)))
+        raise DataError(
+            Problem(
+                f"counts must be load_review output; it has no {missing} column",
+                code="not-counts-frame",
+            )
+        )
+    if "election" in counts.columns:
+        elections = sorted(int(e) for e in counts["election"].dropna().unique())
+        if len(elections) > 1:
+            years = ", ".join(map(str, elections))
+            raise DataError(
+                Problem(
+                    f"counts holds the elections {years}: pass one, e.g. "
+                    f"counts[counts['election'] == {elections[-1]}]",
+                    code="several-elections",
+                )
+            )
+    known = set(councils()["council_code"])
+    unknown = sorted(set(counts["council_code"].dropna()) - known)
+    if unknown:
+        raise DataError(
+            Problem(
+                "counts names areas that are not councils (a breakdown's Wales row?): "
+                + ", ".join(map(str, unknown)),
+                code="not-a-council",
+            )
+        )
+
+
 def _prefill(counts: pd.DataFrame, roles: dict[object, int]) -> dict[str, dict[int, object]]:
     """ONS code -> {column index: cell value} for the councils in tidy ``counts``.
 
@@ -55,27 +91,7 @@ def _prefill(counts: pd.DataFrame, roles: dict[object, int]) -> dict[str, dict[i
     """
     import pandas as pd
 
-    from .councils import councils
-
-    needed = {"council_code", "measure", "group", "count", "base"}
-    if not needed <= set(counts.columns):
-        missing = ", ".join(sorted(needed - set(counts.columns)))
-        raise ValueError(f"counts must be load_review output; it has no {missing} column")
-    if "election" in counts.columns:
-        elections = sorted(int(e) for e in counts["election"].dropna().unique())
-        if len(elections) > 1:
-            years = ", ".join(map(str, elections))
-            raise ValueError(
-                f"counts holds the elections {years}: pass one, e.g. "
-                f"counts[counts['election'] == {elections[-1]}]"
-            )
-    known = set(councils()["council_code"])
-    unknown = sorted(set(counts["council_code"].dropna()) - known)
-    if unknown:
-        raise ValueError(
-            "counts names areas that are not councils (a breakdown's Wales row?): "
-            + ", ".join(map(str, unknown))
-        )
+    _check_counts(counts)
     suppressed = (
         counts["suppressed"].fillna(False).astype(bool)
         if "suppressed" in counts.columns
@@ -148,9 +164,10 @@ def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | No
 
     Raises
     ------
-    ValueError
-        ``election`` is not a year; ``counts`` holds several elections, lacks a column, or
-        names an area that is not a council.
+    DataError
+        (a ``ValueError``) ``election`` is not a year (code ``bad-option``); ``counts`` holds
+        several elections (``several-elections``), lacks a column (``not-counts-frame``), or
+        names an area that is not a council (``not-a-council``).
 
     Warns
     -----
@@ -165,30 +182,39 @@ def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | No
     >>> write_template("review_2027.xlsx", election=2027, counts=last)  # doctest: +SKIP
     PosixPath('review_2027.xlsx')
     """
-    import openpyxl
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from .load.review import CANONICAL_HEADERS
 
+    election = _election(election)
+    path = Path(path)
+    roles = {role: i for i, (_, role) in enumerate(CANONICAL_HEADERS)}
+    prefill = _prefill(counts, roles) if counts is not None else {}
+    book = _book(election, _council_rows(election, prefill))
+    _save_atomically(book, path)
+    return path
+
+
+def _election(election: object) -> int:
+    try:
+        year = int(election)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        year = None
+    if year is None or not 1900 <= year <= 2200:
+        raise DataError(Problem(f"election must be a year, not {election}", code="bad-option"))
+    return year
+
+
+def _council_rows(election: int, prefill: dict[str, dict[int, object]]) -> list[list[object]]:
+    """One row per council: its name and code, its 2022 seats for a 2022 template, and any
+    figures ``prefill`` holds for it."""
     from .councils import councils
     from .load.review import CANONICAL_HEADERS
 
-    election = int(election)
-    if not 1900 <= election <= 2200:
-        raise ValueError(f"election must be a year, not {election}")
-    path = Path(path)
     table = councils()
-    roles = {role: i for i, (_, role) in enumerate(CANONICAL_HEADERS)}
-    prefill = _prefill(counts, roles) if counts is not None else {}
-    book = openpyxl.Workbook()
-    ws = book.active
-    ws.title = f"Councillors {election}"
-    headers = [h for h, _ in CANONICAL_HEADERS]
-    ws.append(headers)
+    rows = []
     for code, name, seats in zip(
         table["council_code"], table["name_en"], table["seats_2022"], strict=True
     ):
-        row: list[object] = [None] * len(headers)
+        row: list[object] = [None] * len(CANONICAL_HEADERS)
         for i, (_, role) in enumerate(CANONICAL_HEADERS):
             if role == "council":
                 row[i] = name
@@ -198,18 +224,51 @@ def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | No
                 row[i] = int(seats)
         for i, value in prefill.get(code, {}).items():
             row[i] = value
+        rows.append(row)
+    return rows
+
+
+def _book(election: int, rows: list[list[object]]):
+    """The workbook: the councils' sheet (header, rows, widths, validation) and the notes."""
+    import openpyxl
+
+    from .load.review import CANONICAL_HEADERS
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = f"Councillors {election}"
+    ws.append([h for h, _ in CANONICAL_HEADERS])
+    for row in rows:
         ws.append(row)
-    last = len(table) + 1
-    header_font = Font(bold=True)
+    _style_header(ws, len(CANONICAL_HEADERS))
+    _add_validation(ws, last_row=len(rows) + 1)
+    _add_notes(book, election)
+    return book
+
+
+def _style_header(ws, width: int) -> None:
+    """A bold, shaded, wrapped header row, frozen with the council's name and code."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
     for cell in ws[1]:
-        cell.font = header_font
+        cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
     ws.freeze_panes = "C2"
     ws.column_dimensions["A"].width = 24
     ws.column_dimensions["B"].width = 12
-    for i in range(3, len(headers) + 1):
+    for i in range(3, width + 1):
         ws.column_dimensions[get_column_letter(i)].width = 13
+
+
+def _add_validation(ws, last_row: int) -> None:
+    """Whole numbers (>= 0, markers allowed after a warning) in every count column; Female or
+    Male in the leader column."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .load.review import CANONICAL_HEADERS
 
     counts = DataValidation(
         type="whole",
@@ -228,11 +287,17 @@ def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | No
     ws.add_data_validation(counts)
     ws.add_data_validation(leader)
     for i, (_, role) in enumerate(CANONICAL_HEADERS, start=1):
-        letter = get_column_letter(i)
         if role in ("council", "code"):
             continue
-        target = leader if role == "leader" else counts
-        target.add(f"{letter}2:{letter}{last}")
+        letter = get_column_letter(i)
+        (leader if role == "leader" else counts).add(f"{letter}2:{letter}{last_row}")
+
+
+def _add_notes(book, election: int) -> None:
+    """The "Notes" sheet: how to fill the template in, the markers, and each column."""
+    from openpyxl.styles import Font
+
+    from .load.review import CANONICAL_HEADERS
 
     notes = book.create_sheet("Notes")
     notes.append([f"Data-collection template for the {election} election"])
@@ -248,12 +313,15 @@ def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | No
     notes.append([])
     notes.append(["Column", "What to enter"])
     for cell in notes[5]:
-        cell.font = header_font
+        cell.font = Font(bold=True)
     for header, role in CANONICAL_HEADERS:
         notes.append([header, _describe(role)])
     notes.column_dimensions["A"].width = 28
     notes.column_dimensions["B"].width = 90
 
+
+def _save_atomically(book, path: Path) -> None:
+    """Save through a temporary file in the same folder, so a failure leaves no half file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".xlsx")
     os.close(fd)
@@ -263,4 +331,3 @@ def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | No
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path

@@ -139,6 +139,31 @@ class Count:
     suppressed: bool = False
     problem: str | None = None
 
+    @property
+    def code(self) -> str | None:
+        """The problem's code: ``negative-count``, ``fractional-count``, ``text-in-count`` or
+        ``not-a-count`` (a true/false cell); None when the cell is fine.
+
+        Examples
+        --------
+        >>> parse_count(-2).code, parse_count("about 20").code, parse_count(3).code
+        ('negative-count', 'text-in-count', None)
+        """
+        if self.problem is None:
+            return None
+        for start, code in _COUNT_PROBLEM_CODES:
+            if self.problem.startswith(start):
+                return code
+        return "not-a-count"
+
+
+#: how each problem :func:`parse_count` words starts, and its code (kept beside the wording)
+_COUNT_PROBLEM_CODES = (
+    ("negative count", "negative-count"),
+    ("fractional count", "fractional-count"),
+    ("text ", "text-in-count"),
+)
+
 
 def parse_count(value: object) -> Count:
     """A count cell: a whole number, ``-`` (nil), a suppression marker, blank, or a problem.

@@ -13,18 +13,23 @@ Also here: :func:`job_shares`, the real list of job-share executive portfolios a
 
 from __future__ import annotations
 
-import re
 import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from .. import vocab
 from ..categories import MEASURES, PREFER_NOT
-from ..councils import WALES_CODE, council_name, resolve_council
+from ..councils import WALES_CODE, UnknownCouncilError, council_name, resolve_council
 from ..errors import DataError, DataWarning, NoTableError, Problem, display_name
-from .grid import Grid, read_grids
+from ..text import fold, parse_count, parse_percent
+from .grid import Grid, cell_ref, read_grids
+from .review.locate import find_headers
+from .review.vocabulary import header_key
 
 __all__ = ["population_benchmarks", "load_benchmarks", "job_shares", "COLUMNS"]
 
@@ -87,62 +92,73 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
+def _ethnic_minority(area_code: str, area: str, rows: pd.DataFrame) -> list[dict]:
+    """The ethnic minority share of an area: 1 - its White share (none without one)."""
+    white = rows[(rows["measure"] == "ethnicity") & (rows["group"] == "White")]
+    if not len(white) or pd.isna(white["population_share"].iloc[0]):
+        return []
+    w = white.iloc[0]
+    return [
+        dict(
+            area_code=area_code,
+            area=area,
+            measure="ethnicity",
+            group="Ethnic minority",
+            population_share=round(1 - float(w["population_share"]), 10),
+            count=pd.NA,
+            population_base=w["population_base"],
+            source=w["source"],
+            note=(
+                "derived: 100% minus the White share "
+                f"({100 * float(w['population_share']):.1f}%); all groups other than "
+                "White, as the review counts ethnic minority members"
+            ),
+        )
+    ]
+
+
+def _adult_ages(area_code: str, area: str, rows: pd.DataFrame) -> list[dict]:
+    """The review's and the survey's adult age bands, as shares of residents aged 18 and over,
+    from the Census 5-year bands (ages 18-19 taken as 2/5 of the 15-19 band)."""
+    bands = rows[rows["measure"] == AGE_5YR]
+    pct = dict(zip(bands["group"], bands["population_share"].astype(float), strict=True))
+    if "15-19" not in pct:
+        return []
+    order = list(pct)
+    weights = {b: 1.0 for b in order}
+    weights["15-19"] = AGE_18_19_OF_15_19
+    for b in order[: order.index("15-19")]:
+        weights[b] = 0.0
+    adults = sum(pct[b] * weights[b] for b in order)
+    found = []
+    for group, (first, last) in ADULT_BANDS.items():
+        span = order[order.index(first) : order.index(last) + 1]
+        found.append(
+            dict(
+                area_code=area_code,
+                area=area,
+                measure="age",
+                group=group,
+                population_share=sum(pct[b] * weights[b] for b in span) / adults,
+                count=pd.NA,
+                population_base=ADULT_BASE,
+                source=bands["source"].iloc[0],
+                note=(
+                    f"derived: Census 5-year bands {first} to {last} as a share of residents "
+                    "aged 18 and over; ages 18-19 taken as 2/5 of the 15-19 band"
+                ),
+            )
+        )
+    return found
+
+
 def _derived_rows(raw: pd.DataFrame) -> list[dict]:
     """Ethnic minority share and adult age bands, derived from the shipped rows."""
     rows: list[dict] = []
     for area_code, area_rows in raw.groupby("area_code", sort=False):
         area = area_rows["area"].iloc[0]
-        white = area_rows[(area_rows["measure"] == "ethnicity") & (area_rows["group"] == "White")]
-        if len(white) and pd.notna(white["population_share"].iloc[0]):
-            w = white.iloc[0]
-            rows.append(
-                dict(
-                    area_code=area_code,
-                    area=area,
-                    measure="ethnicity",
-                    group="Ethnic minority",
-                    population_share=round(1 - float(w["population_share"]), 10),
-                    count=pd.NA,
-                    population_base=w["population_base"],
-                    source=w["source"],
-                    note=(
-                        "derived: 100% minus the White share "
-                        f"({100 * float(w['population_share']):.1f}%); all groups other than "
-                        "White, as the review counts ethnic minority members"
-                    ),
-                )
-            )
-        bands = area_rows[area_rows["measure"] == AGE_5YR]
-        if bands.empty:
-            continue
-        pct = dict(zip(bands["group"], bands["population_share"].astype(float), strict=True))
-        order = list(pct)
-        if "15-19" not in pct:
-            continue
-        weights = {b: 1.0 for b in order}
-        weights["15-19"] = AGE_18_19_OF_15_19
-        for b in order[: order.index("15-19")]:
-            weights[b] = 0.0
-        adults = sum(pct[b] * weights[b] for b in order)
-        for group, (first, last) in ADULT_BANDS.items():
-            span = order[order.index(first) : order.index(last) + 1]
-            share = sum(pct[b] * weights[b] for b in span) / adults
-            rows.append(
-                dict(
-                    area_code=area_code,
-                    area=area,
-                    measure="age",
-                    group=group,
-                    population_share=share,
-                    count=pd.NA,
-                    population_base=ADULT_BASE,
-                    source=bands["source"].iloc[0],
-                    note=(
-                        f"derived: Census 5-year bands {first} to {last} as a share of residents "
-                        "aged 18 and over; ages 18-19 taken as 2/5 of the 15-19 band"
-                    ),
-                )
-            )
+        rows += _ethnic_minority(str(area_code), area, area_rows)
+        rows += _adult_ages(str(area_code), area, area_rows)
     return rows
 
 
@@ -206,171 +222,221 @@ def population_benchmarks() -> pd.DataFrame:
 # a user's own figures
 # --------------------------------------------------------------------------------------------
 
-_ALIASES = {
-    "area_code": {"area_code", "council_code", "ons_code", "code", "area_code_ons"},
-    "area": {"area", "council", "area_name", "council_name", "name"},
-    "measure": {"measure"},
-    "group": {"group"},
-    "percent": {"percent", "percentage", "pct", "%", "per_cent"},
-    "population_share": {"population_share", "share", "fraction", "proportion"},
-    "count": {"count", "number", "people"},
-    "population_base": {"population_base", "base"},
-    "source": {"source"},
-    "note": {"note", "notes"},
-}
 _KNOWN_MEASURES = [*MEASURES, AGE_5YR]
-_WALES_NAMES = {"wales", "cymru", WALES_CODE.lower()}
+#: the header words of a user's figures (``vocab/benchmarks.toml``)
+_VOCAB = "benchmarks"
 
 
-def _key(text: object) -> str:
-    return re.sub(r"[\s\-]+", "_", str(text).strip().lower()) if text is not None else ""
+@cache
+def _fields() -> dict[str, str]:
+    """Header key -> the field its column holds."""
+    return {header_key(w): f for w, f in vocab.roles(_VOCAB, "columns").items()}
 
 
-def _header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    """The header row (0-based) and the column of each field, or None if no header is found."""
-    for r in range(min(grid.n_rows, 20)):
-        found: dict[str, int] = {}
-        for c, value in enumerate(grid.rows[r]):
-            for field_name, names in _ALIASES.items():
-                if _key(value) in names and field_name not in found:
-                    found[field_name] = c
+def _field_of(value: object) -> str | None:
+    return _fields().get(header_key(value))
+
+
+@cache
+def _wales_names() -> frozenset[str]:
+    """Wales in English, in Welsh, and its code, folded."""
+    names = (council_name(WALES_CODE, "en"), council_name(WALES_CODE, "cy"), WALES_CODE)
+    return frozenset(fold(n) for n in names)
+
+
+@dataclass(frozen=True)
+class _Header:
+    """Where a sheet's header row is and the column of each field it names."""
+
+    row: int
+    cols: Mapping[str, int]
+
+    @property
+    def share_field(self) -> str:
+        return "percent" if "percent" in self.cols else "population_share"
+
+
+def _find_header(grid: Grid) -> _Header | None:
+    """The first row (of 20) naming a ``measure`` and a ``group`` column."""
+    for r, found in find_headers(grid, _field_of, scan=20):
         if {"measure", "group"} <= set(found):
-            return r, found
+            return _Header(r, found)
     return None
 
 
-def _number(value: object) -> float | None:
-    """A number from a cell (numbers, "51.1", "51.1%", "1,234"); None if blank."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        raise ValueError(value)
-    if isinstance(value, int | float):
-        return float(value)
-    text = str(value).strip().replace(",", "").rstrip("%").strip()
-    if text == "":
-        return None
-    return float(text)
-
-
-def _read_grid(grid: Grid, problems: list[Problem]) -> list[dict]:
-    found = _header(grid)
-    if found is None:
-        return []
-    head, col = found
-    for required in ("population_base",):
-        if required not in col:
-            problems.append(grid.problem(f"no '{required}' column in the header", head))
-    if "area_code" not in col and "area" not in col:
-        problems.append(grid.problem("no 'area_code' or 'area' column in the header", head))
-    if ("percent" in col) == ("population_share" in col):
+def _header_problems(grid: Grid, head: _Header) -> list[Problem]:
+    """The columns a header must have: a base, an area, and exactly one figure column."""
+    problems = []
+    if "population_base" not in head.cols:
+        problems.append(
+            grid.problem("no 'population_base' column in the header", head.row, code="no-column")
+        )
+    if "area_code" not in head.cols and "area" not in head.cols:
+        problems.append(
+            grid.problem(
+                "no 'area_code' or 'area' column in the header", head.row, code="no-column"
+            )
+        )
+    if ("percent" in head.cols) == ("population_share" in head.cols):
         problems.append(
             grid.problem(
                 "give the figure in exactly one column: 'percent' (0-100) or "
                 "'population_share' (a fraction 0-1)",
-                head,
+                head.row,
+                code="figure-columns",
             )
         )
+    return problems
+
+
+@dataclass
+class _Row:
+    """One row of a user's figures being read: its cells by field, and its problems."""
+
+    grid: Grid
+    r: int
+    head: _Header
+    problems: list[Problem] = field(default_factory=list)
+
+    def cell(self, name: str) -> object:
+        return self.grid.value(self.r, self.head.cols[name]) if name in self.head.cols else None
+
+    def problem(self, message: str, name: str | None, code: str) -> None:
+        col = self.head.cols[name] if name is not None else None
+        self.problems.append(self.grid.problem(message, self.r, col, code=code))
+
+
+def _area(row: _Row) -> str | None:
+    """The area's code: Wales, or a council by code or any spelling of its name."""
+    name = "area_code" if row.cell("area_code") is not None else "area"
+    text = row.cell(name)
+    if text is None:
+        row.problem("no area code or name", None, "area-missing")
+        return None
+    if fold(text) in _wales_names():
+        return WALES_CODE
+    grid = row.grid
+    where = cell_ref(row.r, row.head.cols[name])
+    try:
+        return resolve_council(text, file=grid.file, sheet=grid.sheet, cell=where)
+    except UnknownCouncilError as exc:
+        row.problems.extend(exc.problems)
+        return None
+
+
+def _measure_and_group(row: _Row) -> tuple[str | None, str | None]:
+    measure = row.cell("measure")
+    measure = str(measure).strip() if measure is not None else None
+    if measure not in _KNOWN_MEASURES:
+        row.problem(
+            f"unknown measure {measure!r}; the measures are {', '.join(_KNOWN_MEASURES)}",
+            "measure",
+            "unknown-measure",
+        )
+    group = row.cell("group")
+    if group is None:
+        row.problem("no group", "group", "group-missing")
+        return measure, None
+    return measure, GROUP_NAMES.get((measure, str(group)), str(group))  # type: ignore[arg-type]
+
+
+def _share(row: _Row) -> float | None:
+    """The figure as a fraction (a ``%`` sign read as such in either column), or None."""
+    name = row.head.share_field
+    top = 100.0 if name == "percent" else 1.0
+    value = row.cell(name)
+    number = parse_percent(value)
+    if number is not None:
+        signed = isinstance(value, str) and value.strip().endswith("%")
+        fraction = number if signed else number / top
+        if 0 <= fraction <= 1:
+            return fraction
+    elif value is None:
+        return None
+    row.problem(f"{name} must be a number from 0 to {top:g}, not {value!r}", name, "bad-share")
+    return None
+
+
+def _count(row: _Row) -> int | None:
+    value = row.cell("count")
+    count = parse_count(value)
+    if count.problem is not None:
+        row.problem(f"count must be a whole number of people, not {value!r}", "count", "bad-count")
+    return count.value
+
+
+def _read_row(grid: Grid, r: int, head: _Header) -> tuple[dict | None, list[Problem]]:
+    """One figure and the problems with it (the figure is None when there are any)."""
+    row = _Row(grid, r, head)
+    code = _area(row)
+    measure, group = _measure_and_group(row)
+    share, count = _share(row), _count(row)
+    if share is None and count is None and not row.problems:
+        row.problem(f"neither {head.share_field} nor count is given", None, "figure-missing")
+    base = row.cell("population_base")
+    if base is None:
+        row.problem(
+            "no population base (e.g. 'all usual residents')", "population_base", "base-missing"
+        )
+    if row.problems:
+        return None, row.problems
+    figure = dict(
+        area_code=code,
+        area=council_name(code),  # type: ignore[arg-type]
+        measure=measure,
+        group=group,
+        population_share=share,
+        count=count,
+        population_base=str(base),
+        source=str(row.cell("source") or f"{grid.file} row {r + 1}"),
+        note=str(row.cell("note") or ""),
+    )
+    return figure, []
+
+
+def _outside_vocabulary(grid: Grid, r: int, head: _Header, figure: dict) -> str | None:
+    """A warning for a group the measure's vocabulary does not have (it matches no breakdown)."""
+    measure, group = figure["measure"], figure["group"]
+    if measure not in MEASURES or group in MEASURES[measure].groups:
+        return None
+    known = ", ".join(g for g in MEASURES[measure].groups if g != PREFER_NOT)
+    return (
+        f"{grid.problem('', r, head.cols['group']).location()}: group {group!r} is not one of "
+        f"the {measure} groups ({known}); it will not match any breakdown"
+    )
+
+
+def _read_sheet(
+    grid: Grid, head: _Header, seen: dict[tuple, str]
+) -> tuple[list[dict], list[Problem], list[str]]:
+    """A sheet's figures, problems (a figure given twice across sheets included) and warnings."""
+    problems = _header_problems(grid, head)
     if problems:
-        return []
-    share_field = "percent" if "percent" in col else "population_share"
-    top = 100.0 if share_field == "percent" else 1.0
-    rows: list[dict] = []
-    for r in range(head + 1, grid.n_rows):
+        return [], problems, []
+    figures, notes = [], []
+    for r in range(head.row + 1, grid.n_rows):
         if grid.is_blank_row(r):
             continue
-
-        def cell(field_name: str, r: int = r) -> object:
-            return grid.value(r, col[field_name]) if field_name in col else None
-
-        bad = len(problems)
-        code_cell = cell("area_code") if cell("area_code") is not None else cell("area")
-        code_field = "area_code" if cell("area_code") is not None else "area"
-        code = None
-        if code_cell is None:
-            problems.append(grid.problem("no area code or name", r))
-        elif _key(code_cell) in _WALES_NAMES:
-            code = WALES_CODE
-        else:
-            try:
-                code = resolve_council(code_cell)
-            except DataError as exc:
-                message = exc.problems[0].message
-                problems.append(grid.problem(message, r, col[code_field]))
-        measure = cell("measure")
-        measure = str(measure).strip() if measure is not None else None
-        if measure not in _KNOWN_MEASURES:
-            problems.append(
-                grid.problem(
-                    f"unknown measure {measure!r}; the measures are {', '.join(_KNOWN_MEASURES)}",
-                    r,
-                    col["measure"],
-                )
-            )
-        group = cell("group")
-        if group is None:
-            problems.append(grid.problem("no group", r, col["group"]))
-        else:
-            group = GROUP_NAMES.get((measure, str(group)), str(group))
-        share = count = None
-        try:
-            share = _number(cell(share_field))
-            if share is not None and not 0 <= share <= top:
-                raise ValueError
-        except ValueError:
-            problems.append(
-                grid.problem(
-                    f"{share_field} must be a number from 0 to {top:g}, not {cell(share_field)!r}",
-                    r,
-                    col[share_field],
-                )
-            )
-        try:
-            count = _number(cell("count"))
-            if count is not None and (count < 0 or count != int(count)):
-                raise ValueError
-        except ValueError:
-            problems.append(
-                grid.problem(
-                    f"count must be a whole number of people, not {cell('count')!r}",
-                    r,
-                    col["count"],
-                )
-            )
-        if share is None and count is None and len(problems) == bad:
-            problems.append(grid.problem(f"neither {share_field} nor count is given", r))
-        base = cell("population_base")
-        if base is None:
-            problems.append(
-                grid.problem(
-                    "no population base (e.g. 'all usual residents')", r, col["population_base"]
-                )
-            )
-        if len(problems) > bad:
+        figure, found = _read_row(grid, r, head)
+        problems += found
+        if figure is None:
             continue
-        if measure in MEASURES and group not in MEASURES[measure].groups:
-            known = ", ".join(g for g in MEASURES[measure].groups if g != PREFER_NOT)
-            warnings.warn(
-                f"{grid.problem('', r, col['group']).location()}: group {group!r} is not one of "
-                f"the {measure} groups ({known}); it will not match any breakdown",
-                DataWarning,
-                stacklevel=3,
+        key = (figure["area_code"], figure["measure"], figure["group"])
+        if key in seen:
+            problems.append(
+                grid.problem(
+                    f"a second figure for {key[0]} {key[1]} {key[2]!r} (first at {seen[key]})",
+                    r,
+                    code="duplicate-figure",
+                )
             )
-        rows.append(
-            dict(
-                area_code=code,
-                area=council_name(code),
-                measure=measure,
-                group=group,
-                population_share=None if share is None else share / top,
-                count=None if count is None else int(count),
-                population_base=str(base),
-                source=str(cell("source") or f"{grid.file} row {r + 1}"),
-                note=str(cell("note") or ""),
-                _where=grid.problem("", r).location(),
-            )
-        )
-    return rows
+            continue
+        seen[key] = grid.problem("", r).location()
+        figures.append(figure)
+        note = _outside_vocabulary(grid, r, head, figure)
+        if note is not None:
+            notes.append(note)
+    return figures, problems, notes
 
 
 def load_benchmarks(path: str | Path) -> pd.DataFrame:
@@ -408,37 +474,30 @@ def load_benchmarks(path: str | Path) -> pd.DataFrame:
     ['area_code', 'area', 'measure', 'group', 'population_share', 'count', ...]
     """
     path = Path(path)
-    grids = read_grids(path)
+    figures: list[dict] = []
     problems: list[Problem] = []
-    rows: list[dict] = []
-    seen: dict[tuple[str, str, str], str] = {}
-    any_header = False
-    for grid in grids:
-        any_header = any_header or _header(grid) is not None
-        for row in _read_grid(grid, problems):
-            key = (row["area_code"], row["measure"], row["group"])
-            where = row.pop("_where")
-            if key in seen:
-                problems.append(
-                    Problem(
-                        f"a second figure for {key[0]} {key[1]} {key[2]!r} (first at {seen[key]})",
-                        cell=where,
-                    )
-                )
-                continue
-            seen[key] = where
-            rows.append(row)
-    if not any_header:
+    notes: list[str] = []
+    seen: dict[tuple, str] = {}
+    headers = [(grid, head) for grid in read_grids(path) if (head := _find_header(grid))]
+    if not headers:
         raise NoTableError(
             Problem(
                 "no table of population figures found (a header row with 'measure' and "
                 "'group' columns)",
                 display_name(path),
+                code="no-table",
             )
         )
+    for grid, head in headers:
+        found, bad, warned = _read_sheet(grid, head, seen)
+        figures += found
+        problems += bad
+        notes += warned
     if problems:
         raise DataError(problems)
-    return _tidy(pd.DataFrame(rows, columns=COLUMNS))
+    for note in notes:
+        warnings.warn(note, DataWarning, stacklevel=2)
+    return _tidy(pd.DataFrame(figures, columns=COLUMNS))
 
 
 # --------------------------------------------------------------------------------------------

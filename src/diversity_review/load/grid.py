@@ -19,7 +19,8 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import DataError, Problem, display_name
@@ -32,6 +33,7 @@ _WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".xlsb", ".ods"}
 _TEXT_SUFFIXES = {".csv", ".txt", ".tsv"}
 
 
+@lru_cache(maxsize=1024)
 def column_letter(col: int) -> str:
     """Spreadsheet column letters for a 0-based column index (0 -> A, 27 -> AB)."""
     letters = ""
@@ -47,25 +49,26 @@ def cell_ref(row: int, col: int) -> str:
     return f"{column_letter(col)}{row + 1}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Grid:
     """One sheet (or a CSV file) as a rectangular list of rows of cell values.
 
     ``rows[r][c]`` is the cell at spreadsheet row ``r + 1``, column ``column_letter(c)``. Empty
     cells are ``None``; strings are stripped of surrounding white space, and empty strings
-    become ``None``.
+    become ``None``. ``formula_blanks`` are the cells holding a formula with no saved result.
+    A grid is read once and never changed (the loaders' first frozen stage).
     """
 
     file: str
     sheet: str | None
     rows: list[list[object]]
-    formula_blanks: set[tuple[int, int]] = field(default_factory=set)
+    formula_blanks: frozenset[tuple[int, int]] = frozenset()
 
     @property
     def n_rows(self) -> int:
         return len(self.rows)
 
-    @property
+    @cached_property
     def n_cols(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
@@ -121,14 +124,14 @@ def sniff_format(path: Path) -> str:
     """``"xlsx"``, ``"ods"``, ``"xls"`` or ``"csv"``, told from the bytes; a DataError otherwise."""
     name = display_name(path)
     if not path.exists():
-        raise DataError(Problem("file not found", name))
+        raise DataError(Problem("file not found", name, code="file-not-found"))
     if path.is_dir():
-        raise DataError(Problem("is a folder, not a file", name))
+        raise DataError(Problem("is a folder, not a file", name, code="not-a-file"))
     with path.open("rb") as fh:
         head = fh.read(8)
     suffix = path.suffix.lower()
     if not head:
-        raise DataError(Problem("the file is empty (0 bytes)", name))
+        raise DataError(Problem("the file is empty (0 bytes)", name, code="empty-file"))
     if head.startswith(_ZIP):
         try:
             with zipfile.ZipFile(path) as zf:
@@ -136,15 +139,27 @@ def sniff_format(path: Path) -> str:
                 bad = zf.testzip()
         except (zipfile.BadZipFile, EOFError, OSError):
             raise DataError(
-                Problem("the file is truncated or damaged: it cannot be opened as a workbook", name)
+                Problem(
+                    "the file is truncated or damaged: it cannot be opened as a workbook",
+                    name,
+                    code="damaged-file",
+                )
             ) from None
         if bad is not None:
-            raise DataError(Problem(f"the file is damaged (part {bad!r} is corrupt)", name))
+            raise DataError(
+                Problem(f"the file is damaged (part {bad!r} is corrupt)", name, code="damaged-file")
+            )
         if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
             return "xlsb" if "xl/workbook.bin" in names else "xlsx"
         if "content.xml" in names:
             return "ods"
-        raise DataError(Problem("a zip file that is not an Excel or OpenDocument workbook", name))
+        raise DataError(
+            Problem(
+                "a zip file that is not an Excel or OpenDocument workbook",
+                name,
+                code="not-a-workbook",
+            )
+        )
     if head.startswith(_OLE):
         return "xls"
     if suffix in _WORKBOOK_SUFFIXES:
@@ -153,11 +168,18 @@ def sniff_format(path: Path) -> str:
             Problem(
                 f"named {suffix} but is {kind}; save it as a real workbook or rename it to .csv",
                 name,
+                code="wrong-format",
             )
         )
     if suffix and suffix not in _TEXT_SUFFIXES:
         if not _looks_like_text(path):
-            raise DataError(Problem(f"cannot read {suffix} files: use .xlsx, .ods or .csv", name))
+            raise DataError(
+                Problem(
+                    f"cannot read {suffix} files: use .xlsx, .ods or .csv",
+                    name,
+                    code="unsupported-format",
+                )
+            )
     return "csv"
 
 
@@ -179,7 +201,11 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("cp1252")
     except UnicodeDecodeError as exc:
         raise DataError(
-            Problem(f"text encoding not recognised (byte {exc.start}); save as CSV UTF-8", name)
+            Problem(
+                f"text encoding not recognised (byte {exc.start}); save as CSV UTF-8",
+                name,
+                code="bad-encoding",
+            )
         ) from None
 
 
@@ -187,7 +213,7 @@ def _read_csv(path: Path) -> list[Grid]:
     name = display_name(path)
     text = decode_text(path.read_bytes(), name)
     if not text.strip():
-        raise DataError(Problem("the file has no content", name))
+        raise DataError(Problem("the file has no content", name, code="empty-file"))
     sample = text[:20000]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
@@ -199,7 +225,7 @@ def _read_csv(path: Path) -> list[Grid]:
             [_clean(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
         ]
     except csv.Error as exc:
-        raise DataError(Problem(f"not a readable CSV file ({exc})", name)) from None
+        raise DataError(Problem(f"not a readable CSV file ({exc})", name, code="bad-csv")) from None
     return [Grid(name, None, _rectangular(rows))]
 
 
@@ -224,7 +250,11 @@ def _read_openpyxl(path: Path, sheets: list[str] | None) -> Iterator[Grid]:
         formulas = openpyxl.load_workbook(path, data_only=False, read_only=False)
     except Exception as exc:  # openpyxl raises many types for damaged files
         raise DataError(
-            Problem(f"cannot be opened as a workbook ({type(exc).__name__}: {exc})", name)
+            Problem(
+                f"cannot be opened as a workbook ({type(exc).__name__}: {exc})",
+                name,
+                code="damaged-file",
+            )
         ) from None
     for title in book.sheetnames:
         if sheets is not None and title not in sheets:
@@ -244,7 +274,7 @@ def _read_openpyxl(path: Path, sheets: list[str] | None) -> Iterator[Grid]:
             for cell in row:
                 if cell.data_type == "f" and rows[cell.row - 1][cell.column - 1] is None:
                     blanks.add((cell.row - 1, cell.column - 1))
-        yield Grid(name, title, _rectangular(rows), blanks)
+        yield Grid(name, title, _rectangular(rows), frozenset(blanks))
 
 
 def _read_calamine(path: Path, sheets: list[str] | None) -> Iterator[Grid]:
@@ -254,7 +284,9 @@ def _read_calamine(path: Path, sheets: list[str] | None) -> Iterator[Grid]:
     try:
         book = CalamineWorkbook.from_path(str(path))
     except Exception as exc:
-        raise DataError(Problem(f"cannot be opened as a workbook ({exc})", name)) from None
+        raise DataError(
+            Problem(f"cannot be opened as a workbook ({exc})", name, code="damaged-file")
+        ) from None
     for title in book.sheet_names:
         if sheets is not None and title not in sheets:
             continue
@@ -310,6 +342,7 @@ def read_grids(path: str | Path, sheets: list[str] | None = None) -> list[Grid]:
                 Problem(
                     f"no sheet named {missing[0]!r}; the sheets are {', '.join(map(repr, known))}",
                     display_name(path),
+                    code="no-such-sheet",
                 )
             )
     if kind == "xlsx" and path.suffix.lower() != ".xlsb":

@@ -1,0 +1,120 @@
+"""Parse-cells stage: every value cell of every resolved council row, read once.
+
+Counts, seats, cabinet sizes and measure totals go through
+:func:`~diversity_review.text.parse_count` (whole numbers, ``-`` for nil, the suppression
+markers, blanks); a formula with no saved result is a problem of its own. Leader cells are a
+sex (Female / Male) or, for a "Female leader?" column, Yes / No. A count or leader column
+left blank for every council (a half-filled template) is not loaded, and one warning lists them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ...text import Count, markers, parse_count, squash
+from ..grid import Grid, column_letter
+from .contracts import Cells, Column, ColumnKind, Councils, Layout, Leader
+from .problems import Collector
+from .vocabulary import is_vacant, sex_word, yes_no_word
+
+__all__ = ["parse_cells", "read_leader", "blank_columns"]
+
+K = ColumnKind
+
+FORMULA_WITHOUT_RESULT = (
+    "a formula with no saved result where a count belongs (open the file in Excel and save it, "
+    "or type the value)"
+)
+
+
+def blank_columns(grid: Grid, cols: Sequence[Column], rows: Sequence[int]) -> tuple[Column, ...]:
+    """The columns with no value (not even a formula) in any of these rows."""
+    if not rows:
+        return ()
+    return tuple(
+        col
+        for col in cols
+        if all(
+            grid.value(r, col.index) is None and (r, col.index) not in grid.formula_blanks
+            for r in rows
+        )
+    )
+
+
+def _blank_note(cols: Sequence[Column]) -> str:
+    named = ", ".join(f"{column_letter(c.index)} ({c.label!r})" for c in cols)
+    if len(cols) == 1:
+        return f"column {named} is blank for every council, so it is not loaded"
+    return f"columns {named} are blank for every council, so they are not loaded"
+
+
+def read_leader(value: object, flag: bool) -> tuple[Leader, str | None]:
+    """A leader cell and the problem with it, if any (``flag``: a "Female leader?" Yes / No
+    column).
+
+    Examples
+    --------
+    >>> read_leader("Woman", False), read_leader("Ie", True)[0]
+    ((Leader(sex='Female', suppressed=False), None), Leader(sex='Female', suppressed=False))
+    >>> read_leader("Cllr Jones", False)[1]
+    "'Cllr Jones' where the leader's sex belongs (enter Female or Male)"
+    """
+    if value is None:
+        return Leader(None), None
+    allowed = "Yes or No" if flag else "Female or Male"
+    problem = f"{value!r} where the leader's sex belongs (enter {allowed})"
+    if isinstance(value, bool | int | float):
+        if flag and value in (0, 1):
+            return Leader("Female" if value == 1 else "Male"), None
+        return Leader(None), problem
+    if flag:
+        answer = yes_no_word(value)
+        sex = {"yes": "Female", "no": "Male"}.get(answer or "")
+    else:
+        sex = sex_word(value)
+    if sex is not None:
+        return Leader(sex), None
+    text = squash(value)
+    if text in markers()["suppressed"]:
+        return Leader(None, suppressed=True), None
+    if text in markers()["missing"] or text in markers()["nil"] or is_vacant(value):
+        return Leader(None), None
+    return Leader(None), problem
+
+
+def _read_count(grid: Grid, r: int, col: Column, out: Collector) -> Count:
+    count = parse_count(grid.value(r, col.index))
+    problem, code = count.problem, count.code
+    if (r, col.index) in grid.formula_blanks:
+        problem, code = FORMULA_WITHOUT_RESULT, "formula-without-result"
+    if problem is not None and code is not None:
+        out.problem(f"{col.label}: {problem}", r, col.index, code=code)
+    return count
+
+
+def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
+    """Every count, seats, cabinet-size, measure-total and leader cell of the resolved rows,
+    with the problems found (row by row, left to right)."""
+    grid = layout.grid
+    rows = tuple(councils.code_of)
+    counts = layout.of_kind(K.COUNT)
+    leaders = layout.of_kind(K.LEADER_SEX, K.LEADER_FLAG)
+    blank = blank_columns(grid, counts + leaders, rows)
+    if blank:
+        out.warn(_blank_note(blank))
+    counts = tuple(c for c in counts if c not in blank)
+    leaders = tuple(c for c in leaders if c not in blank)
+    others = layout.of_kind(K.SEATS, K.EXEC_SIZE, K.MEASURE_TOTAL)
+    cols = sorted(counts + others + leaders, key=lambda c: c.index)
+    values: dict[tuple[int, int], Count] = {}
+    leader_cells: dict[tuple[int, int], Leader] = {}
+    for r in rows:
+        for col in cols:
+            if col.kind in (K.LEADER_SEX, K.LEADER_FLAG):
+                leader, problem = read_leader(grid.value(r, col.index), col.kind is K.LEADER_FLAG)
+                if problem:
+                    out.problem(problem, r, col.index, code="bad-leader")
+                leader_cells[(r, col.index)] = leader
+            else:
+                values[(r, col.index)] = _read_count(grid, r, col, out)
+    return Cells(counts, leaders, blank, values, leader_cells)

@@ -1,0 +1,339 @@
+"""Cross-checks: one function each, reading what the stages found and adding to the collector.
+
+Problems (the sheet is refused): two columns for one group, seats missing, a cabinet larger
+than the council, groups adding up to more than their base, values in a row with no council,
+no data rows, a count given twice across sheets. Warnings (the figures load): totals rows
+and total columns that do not add up, percentages that do not match their counts, 2022 seats
+that differ from the council registry, columns not loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ...categories import MEASURES
+from ...councils import council_name
+from ...errors import Exclusion, Problem
+from ...text import parse_count, parse_percent
+from ..grid import cell_ref, column_letter
+from .bases import REGISTRY_YEAR, registry_seats
+from .contracts import Column, ColumnKind, Layout, Sheet
+from .problems import Collector, exclusion, row_text
+from .tidy import Record
+
+__all__ = [
+    "columns_distinct",
+    "seats_present",
+    "cabinet_within_seats",
+    "groups_within_base",
+    "unlabelled_rows",
+    "data_rows_present",
+    "totals_match",
+    "registry_seats_match",
+    "percentages_match",
+    "unused_columns",
+    "duplicate_counts",
+]
+
+K = ColumnKind
+
+
+def columns_distinct(layout: Layout, out: Collector) -> None:
+    """Two columns for the same group, or a second seats, cabinet, leader or election column."""
+    header = layout.table.header_row
+    seen: dict[tuple[str | None, str | None], Column] = {}
+    for col in layout.of_kind(K.COUNT):
+        key = (col.measure, col.group)
+        if key in seen:
+            out.problem(
+                f"two columns give {col.measure} / {col.group}: "
+                f"{column_letter(seen[key].index)} ({seen[key].label!r}) and "
+                f"{column_letter(col.index)} ({col.label!r}); map one to 'ignore' with columns=",
+                header,
+                col.index,
+                code="two-columns-same-group",
+            )
+        seen[key] = col
+    for kinds, what in (
+        ((K.SEATS,), "seats"),
+        ((K.EXEC_SIZE,), "cabinet size"),
+        ((K.LEADER_SEX, K.LEADER_FLAG), "leader"),
+        ((K.ELECTION,), "election"),
+    ):
+        extra = layout.of_kind(*kinds)
+        for col in extra[1:]:
+            out.problem(
+                f"two {what} columns: {column_letter(extra[0].index)} and "
+                f"{column_letter(col.index)}",
+                header,
+                col.index,
+                code="two-columns-same-role",
+            )
+
+
+def seats_present(sheet: Sheet, out: Collector) -> None:
+    """Every council row of a table with a seats column gives its seats."""
+    col = sheet.layout.first(K.SEATS)
+    if col is None:
+        return
+    grid = sheet.grid
+    for r, code in sheet.councils.code_of.items():
+        count = sheet.cells.values[(r, col.index)]
+        if count.value is not None or (r, col.index) in grid.formula_blanks:
+            continue
+        if grid.value(r, col.index) is None or count.suppressed:
+            out.problem(
+                f"seats missing for {council_name(code)}: every count needs the council's seats as "
+                "its base",
+                r,
+                col.index,
+                code="seats-missing",
+            )
+
+
+def cabinet_within_seats(sheet: Sheet, out: Collector) -> None:
+    """A cabinet-size cell is no more than the council's seats."""
+    col = sheet.layout.first(K.EXEC_SIZE)
+    if col is None:
+        return
+    for r in sheet.councils.code_of:
+        size, seats = sheet.bases.cabinet[r], sheet.bases.seats[r]
+        if size is not None and seats is not None and size > seats:
+            out.problem(
+                f"cabinet size {size} is more than the {seats} seats",
+                r,
+                col.index,
+                code="exec-over-seats",
+            )
+
+
+def by_measure(cols: Iterable[Column]) -> dict[str, list[Column]]:
+    """Count columns grouped by measure, measures in the order they first appear."""
+    found: dict[str, list[Column]] = {}
+    for col in cols:
+        found.setdefault(col.measure or "", []).append(col)
+    return found
+
+
+def groups_within_base(sheet: Sheet, out: Collector) -> None:
+    """A measure's groups add up to no more than its base (the seats, or the cabinet size)."""
+    measures = by_measure(sheet.cells.counts)
+    for r in sheet.councils.code_of:
+        for m, cols in measures.items():
+            cabinet = m == "executive_sex"
+            base = sheet.bases.cabinet[r] if cabinet else sheet.bases.base[r]
+            present = sum(n for c in cols if (n := sheet.cells.number(r, c)) is not None)
+            if base is not None and present > base:
+                cells = ", ".join(cell_ref(r, c.index) for c in cols)
+                what = "cabinet size" if cabinet else "seats"
+                out.problem(
+                    f"the {MEASURES[m].label.lower()} groups add up to {present} ({cells}), "
+                    f"more than the {base} {what}",
+                    r,
+                    code="count-over-base",
+                )
+
+
+def _value_columns(sheet: Sheet) -> tuple[Column, ...]:
+    kinds = (K.SEATS,), (K.EXEC_SIZE,), (K.MEASURE_TOTAL,)
+    return sheet.cells.counts + tuple(c for k in kinds for c in sheet.layout.of_kind(*k))
+
+
+def _number(sheet: Sheet, r: int, col: Column) -> int | None:
+    """A council row's count in ``col`` (parsed again for rows that were not loaded)."""
+    found = sheet.cells.values.get((r, col.index))
+    if found is not None:
+        return found.value
+    return parse_count(sheet.grid.value(r, col.index)).value
+
+
+def _councils_of(sheet: Sheet, year: int | None) -> list[int]:
+    """The council rows a total of this election adds up. A total naming no election (in a
+    sheet with an election column) adds up the council rows of every election, chosen or not."""
+    year_of = sheet.elections.year_of
+    if year is None:
+        return [r for r in sheet.rows.councils if year_of[r] is not None]
+    return [r for r in sheet.councils.code_of if year_of[r] == year]
+
+
+def _is_sum_row(sheet: Sheet, r: int) -> bool:
+    """Does row ``r`` hold values, each the sum of its election's councils above it?"""
+    group = _councils_of(sheet, sheet.elections.year_of[r])
+    any_value = False
+    for col in _value_columns(sheet):
+        v = sheet.grid.value(r, col.index)
+        if v is None:
+            continue
+        any_value = True
+        count = parse_count(v)
+        column = [_number(sheet, k, col) for k in group]
+        if count.problem or None in column or count.value != sum(column):  # type: ignore[arg-type]
+            return False
+    return any_value and bool(group) and r > max(group)
+
+
+def unlabelled_rows(sheet: Sheet, out: Collector) -> tuple[tuple[int, ...], tuple[Exclusion, ...]]:
+    """Rows with values and no name: a sum row below its councils is a total (its rows and
+    exclusions are returned); any other is a problem."""
+    totals: list[int] = []
+    council = sheet.layout.council.index
+    for r in sheet.elections.unlabelled:
+        if _is_sum_row(sheet, r):
+            totals.append(r)
+            continue
+        out.problem(
+            f"no council name in {cell_ref(r, council)} but the row holds values "
+            f"({row_text(sheet.grid, r)})",
+            r,
+            council,
+            code="unlabelled-values",
+        )
+    return tuple(totals), tuple(exclusion(sheet.grid, r, "total") for r in totals)
+
+
+def data_rows_present(sheet: Sheet, out: Collector) -> None:
+    """A table with no council rows (and no other problem) has no data."""
+    if not sheet.rows.councils and not out.problems:
+        out.problem(
+            "no data rows below the header", sheet.layout.table.header_row, code="no-data-rows"
+        )
+
+
+def _total_columns_off(sheet: Sheet) -> list[str]:
+    """Each measure-total cell that differs from its row's seats."""
+    off = []
+    for r in sheet.councils.code_of:
+        seats = sheet.bases.seats[r]
+        for col in sheet.layout.of_kind(K.MEASURE_TOTAL):
+            value = sheet.cells.number(r, col)
+            if value is not None and seats is not None and value != seats:
+                off.append(f"{cell_ref(r, col.index)} ({col.label}) {value} vs {seats}")
+    return off
+
+
+def _total_rows_off(sheet: Sheet, totals: Sequence[int]) -> list[str]:
+    """Each totals cell that differs from the sum of its election's councils."""
+    off = []
+    for r in totals:
+        year = sheet.elections.year_of[r]
+        group = _councils_of(sheet, year)
+        in_election = f" in {year}" if sheet.elections.by_column and year else ""
+        for col in _value_columns(sheet):
+            count = parse_count(sheet.grid.value(r, col.index))
+            if count.value is None or count.problem:
+                continue
+            column = [_number(sheet, k, col) for k in group]
+            if None in column:
+                continue
+            added = sum(column)  # type: ignore[arg-type]
+            if added != count.value:
+                off.append(
+                    f"{cell_ref(r, col.index)} ({col.label}) says {count.value} but the "
+                    f"councils add up to {added}{in_election}"
+                )
+    return off
+
+
+def totals_match(sheet: Sheet, totals: Sequence[int], out: Collector) -> None:
+    """Totals rows and measure-total columns add up (a warning when not)."""
+    off = _total_columns_off(sheet) + _total_rows_off(sheet, totals)
+    if off:
+        out.warn("totals do not match: " + "; ".join(off))
+
+
+def registry_seats_match(sheet: Sheet, out: Collector) -> None:
+    """The 2022 rows' seats are the council registry's (a warning when not: boundaries
+    change)."""
+    layout = sheet.layout
+    where = layout.first(K.SEATS) or layout.first(K.MEASURE_TOTAL)
+    off = []
+    for r, code in sheet.councils.code_of.items():
+        seats, known = sheet.bases.seats[r], registry_seats()[code]
+        if where is not None and seats is not None and sheet.elections.year_of[r] == REGISTRY_YEAR:
+            if seats != known:
+                off.append(
+                    f"{council_name(code)} {seats} in {cell_ref(r, where.index)} (registry {known})"
+                )
+    if off:
+        out.warn(
+            "seats differ from the 2022 seats in the council registry (boundaries change; "
+            "check the figures): " + "; ".join(off)
+        )
+
+
+def _percent_base(sheet: Sheet, pcol: Column) -> Column | None:
+    cabinet = sheet.layout.first(K.EXEC_SIZE)
+    if pcol.measure == "executive_sex" and cabinet is not None:
+        return cabinet
+    return sheet.layout.first(K.SEATS)
+
+
+def percentages_match(sheet: Sheet, out: Collector) -> None:
+    """A percentage column agrees with its count over the base, within one point (a warning
+    when not); a column of fractions (all at most 1) is read as shares."""
+    off: list[str] = []
+    for pcol in sheet.layout.of_kind(K.PERCENT):
+        ccol = next(
+            (c for c in sheet.cells.counts if (c.measure, c.group) == (pcol.measure, pcol.group)),
+            None,
+        )
+        base_col = _percent_base(sheet, pcol)
+        if ccol is None or base_col is None:
+            continue
+        values = {r: parse_percent(sheet.grid.value(r, pcol.index)) for r in sheet.councils.code_of}
+        numbers = [v for v in values.values() if v is not None]
+        fractions = bool(numbers) and all(v <= 1 for v in numbers)
+        for r, pct in values.items():
+            count, base = sheet.cells.number(r, ccol), sheet.cells.number(r, base_col)
+            if pct is None or count is None or not base:
+                continue
+            stated = pct * 100 if fractions else pct
+            if abs(100 * count / base - stated) > 1:
+                off.append(
+                    f"{cell_ref(r, pcol.index)} says {stated:.1f}% but {count} of {base} is "
+                    f"{100 * count / base:.1f}%"
+                )
+    if off:
+        out.warn("percentages do not match the counts (over 1 point): " + "; ".join(off))
+
+
+def unused_columns(sheet: Sheet, out: Collector) -> None:
+    """One warning listing the columns not loaded: headers not recognised, a leader column of
+    names, percentages with no count to check, values under no header."""
+    layout, counts = sheet.layout, sheet.cells.counts
+    unused = [c for c in layout.columns if c.kind in (K.UNKNOWN, K.LEADER_NAMES)]
+    unused += [
+        c
+        for c in layout.of_kind(K.PERCENT)
+        if not any((x.measure, x.group) == (c.measure, c.group) for x in counts)
+    ]
+    unused += [
+        Column(c.index, "(no header)", K.UNKNOWN)
+        for c in layout.of_kind(K.EMPTY)
+        if any(sheet.grid.value(r, c.index) is not None for r in sheet.councils.code_of)
+    ]
+    if unused:
+        out.warn(
+            "columns not loaded (not recognised; map them with columns={header: (measure, "
+            "group)} or 'ignore'): "
+            + ", ".join(f"{c.label!r} (column {column_letter(c.index)})" for c in unused)
+        )
+
+
+def duplicate_counts(records: Sequence[Record], name: str) -> list[Problem]:
+    """The same election, council, measure and group given twice (across sheets), at most 10."""
+    seen: dict[tuple, int] = {}
+    for rec in records:
+        key = (rec.election, rec.council_code, rec.measure, rec.group)
+        seen[key] = seen.get(key, 0) + 1
+    return [
+        Problem(
+            f"{council_name(rec.council_code)} {rec.election} {rec.measure} / {rec.group} is given "
+            "twice (also in another sheet); choose one with sheet=",
+            name,
+            cell=rec.source,
+            code="duplicate-count",
+        )
+        for rec in records
+        if seen[(rec.election, rec.council_code, rec.measure, rec.group)] > 1
+    ][:10]
