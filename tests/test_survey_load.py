@@ -180,6 +180,8 @@ def test_unmappable_answers_and_bad_ages_all_reported_with_locations(tmp_path):
         load_survey(write_csv(tmp_path / "bad.csv", rows), survey_year=2023)
     lines = info.value.lines()
     assert len(lines) == 3
+    assert info.value.codes == ["unmapped-answer", "age-out-of-range", "age-out-of-range"]
+    assert [p.cell for p in info.value.problems] == ["B3", "C3", "C4"]
     assert lines[0].startswith(
         "bad.csv, cell B3: 'Unsure' in column B ('What is your sex?'), row 3"
     )
@@ -190,8 +192,18 @@ def test_unmappable_answers_and_bad_ages_all_reported_with_locations(tmp_path):
 
 def test_xlsx_error_names_the_sheet(tmp_path):
     rows = [["ID", "What is your sex?"], [1, "Female"], [2, "Purple"]]
-    with pytest.raises(DataError, match=r"^s\.xlsx, sheet 'Form1', cell B3: 'Purple'"):
+    # "Purple" is no option the vocabulary knows for sex: it may be typed, so it is not quoted
+    # (issue 12); the message still names the sheet, cell, column, question and row
+    with pytest.raises(
+        DataError,
+        match=r"^s\.xlsx, sheet 'Form1', cell B3: the answer \(typed text, not repeated here\) "
+        r"in column B \('What is your sex\?'\), row 3 is not a recognised sex answer",
+    ) as info:
         load_survey(write_book(tmp_path / "s.xlsx", rows, title="Form1"), survey_year=2023)
+    assert "Purple" not in str(info.value)
+    assert [(p.sheet, p.cell, p.code) for p in info.value.problems] == [
+        ("Form1", "B3", "unmapped-answer")
+    ]
 
 
 def test_not_strict_keeps_other_and_warns_once(tmp_path):
@@ -216,16 +228,20 @@ def test_not_strict_keeps_other_and_warns_once(tmp_path):
 
 def test_age_band_that_does_not_fit_asks_for_age_bands(tmp_path):
     rows = [["ID", "Age group"], ["1", "25-34"]]
-    with pytest.raises(DataError, match="pass age_bands="):
+    with pytest.raises(DataError, match="pass age_bands=") as info:
         load_survey(write_csv(tmp_path / "s.csv", rows), survey_year=2023)
+    assert info.value.codes == ["age-band-mismatch"]
+    assert info.value.problems[0].cell == "B2"
+    assert "'25-34' in column B ('Age group'), row 2" in str(info.value)  # a band: quoted
 
 
 def test_two_columns_for_one_measure_is_an_error(tmp_path):
     rows = [["ID", "What is your sex?", "Sex"], ["1", "Female", "Female"]]
     with pytest.raises(
         DataError, match=r"column B \('What is your sex\?'\) and column C \('Sex'\)"
-    ):
+    ) as info:
         load_survey(write_csv(tmp_path / "s.csv", rows), survey_year=2023)
+    assert info.value.codes == ["duplicate-question"]
 
 
 @pytest.mark.parametrize(
@@ -236,8 +252,9 @@ def test_two_columns_for_one_measure_is_an_error(tmp_path):
     ],
 )
 def test_no_question_column_raises_no_table_error(tmp_path, rows):
-    with pytest.raises(NoTableError, match="no member survey questions recognised"):
+    with pytest.raises(NoTableError, match="no member survey questions recognised") as info:
         load_survey(write_csv(tmp_path / "s.csv", rows), survey_year=2023)
+    assert info.value.codes == ["no-header"]
 
 
 def test_survey_year_from_argument_file_name_and_completion_time(tmp_path):
@@ -256,8 +273,9 @@ def test_survey_year_from_argument_file_name_and_completion_time(tmp_path):
 
 def test_survey_year_unknown_is_an_error(tmp_path):
     rows = [["ID", "What is your sex?"], ["1", "Female"]]
-    with pytest.raises(DataError, match="pass survey_year="):
+    with pytest.raises(DataError, match="pass survey_year=") as info:
         load_survey(write_csv(tmp_path / "export.csv", rows))
+    assert info.value.codes == ["no-survey-year"]
 
 
 def test_council_from_question_else_argument_else_na(tmp_path):
@@ -281,8 +299,22 @@ def test_council_from_question_else_argument_else_na(tmp_path):
 
 def test_unknown_council_is_located(tmp_path):
     rows = [["ID", "Which council do you represent?", "Sex"], ["1", "Atlantis", "Female"]]
-    with pytest.raises(DataError, match=r"s\.csv, cell B2: unknown council 'Atlantis'"):
+    # a council name as typed is not repeated (issue 12): the message names cell and question
+    with pytest.raises(
+        DataError,
+        match=r"s\.csv, cell B2: unknown council in column B "
+        r"\('Which council do you represent\?'\), row 2",
+    ) as info:
         load_survey(write_csv(tmp_path / "s.csv", rows), survey_year=2023)
+    assert "Atlantis" not in str(info.value)
+    assert [(p.cell, p.code) for p in info.value.problems] == [("B2", "unknown-council")]
+
+
+def test_unknown_council_suggests_registry_names(tmp_path):
+    rows = [["ID", "Council", "Sex"], ["1", "Cardif", "Female"]]
+    with pytest.raises(DataError, match=r"did you mean 'Cardiff'\?") as info:
+        load_survey(write_csv(tmp_path / "s.csv", rows), survey_year=2023)
+    assert "Cardif'" not in str(info.value)  # the suggestion is quoted, the typed name is not
 
 
 def test_census_disability_pair_limitation_question_used_condition_no_fills_in(tmp_path):
@@ -337,3 +369,4 @@ def test_an_export_with_no_responses_is_an_error(tmp_path):
     with pytest.raises(DataError) as info:
         load_survey(path)
     assert str(info.value) == "members_2023.csv, row 1: no responses below the header"
+    assert [(p.cell, p.code) for p in info.value.problems] == [("row 1", "no-responses")]

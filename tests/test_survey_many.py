@@ -1,6 +1,5 @@
 """load_surveys: several exports stacked into one respondent table."""
 
-
 import pandas as pd
 import pytest
 
@@ -121,6 +120,7 @@ def test_problems_of_every_file_are_reported_together(tmp_path):
         load_surveys([bad_sex, bad_age])
     assert [p.file for p in info.value.problems] == ["a_2023.csv", "b_2023.csv"]
     assert [p.cell for p in info.value.problems] == ["B2", "B2"]
+    assert info.value.codes == ["unmapped-answer", "age-out-of-range"]
     assert not isinstance(info.value, NoTableError)
     with pytest.raises(ValueError, match="at least one"):
         load_surveys([])
