@@ -48,3 +48,14 @@ def write_book(
             ws.merge_cells(rng)
     book.save(path)
     return Path(path)
+
+
+def load_script(name: str):
+    """The module of ``scripts/<name>.py`` (the sample generators), imported from its file."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
