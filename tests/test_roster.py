@@ -37,65 +37,67 @@ def _load(path, **kwargs):
         return load_roster(path, **kwargs)
 
 
-def test_a_roster_with_title_note_and_blank_rows_is_read_and_accounted_for(tmp_path):
-    rows = [
-        ["Councillors elected in May 2022 (synthetic)"],
-        HEADER,
-        [
-            2022,
-            "Cardiff",
-            "Adamsdown",
-            "Councillor 001",
-            "Labour",
-            "Female",
-            45,
-            "White",
-            "No",
-            "Yes",
-            "New",
-            "Yes",
-            "Yes",
-            None,
-            "one@example.invalid",
-        ],
-        [
-            2022,
-            "City of Cardiff Council",
-            "Adamsdown",
-            "Councillor 002",
-            "Labour",
-            "M",
-            None,
-            "BAME",
-            None,
-            None,
-            "Re-elected",
-            None,
-            "Yes",
-            "Social Services",
-            None,
-        ],
-        [],
-        [
-            2022,
-            "Caerdydd",
-            "Butetown",
-            "Councillor 003",
-            "Plaid Cymru",
-            "Woman",
-            "60 and over",
-            "Asian",
-            "Yes",
-            "No",
-            "Returning",
-            "No",
-            None,
-            "Social Services (job share)",
-            None,
-        ],
-        ["Source: synthetic"],
-    ]
-    roster = _load(write_csv(tmp_path / "roster.csv", rows))
+MESSY = [
+    ["Councillors elected in May 2022 (synthetic)"],
+    HEADER,
+    [
+        2022,
+        "Cardiff",
+        "Adamsdown",
+        "Councillor 001",
+        "Labour",
+        "Female",
+        45,
+        "White",
+        "No",
+        "Yes",
+        "New",
+        "Yes",
+        "Yes",
+        None,
+        "one@example.invalid",
+    ],
+    [
+        2022,
+        "City of Cardiff Council",
+        "Adamsdown",
+        "Councillor 002",
+        "Labour",
+        "M",
+        None,
+        "BAME",
+        None,
+        None,
+        "Re-elected",
+        None,
+        "Yes",
+        "Social Services",
+        None,
+    ],
+    [],
+    [
+        2022,
+        "Caerdydd",
+        "Butetown",
+        "Councillor 003",
+        "Plaid Cymru",
+        "Woman",
+        "60 and over",
+        "Asian",
+        "Yes",
+        "No",
+        "Returning",
+        "No",
+        None,
+        "Social Services (job share)",
+        None,
+    ],
+    ["Source: synthetic"],
+]
+
+
+def test_a_roster_with_title_note_and_blank_rows_is_read(tmp_path):
+    roster = _load(write_csv(tmp_path / "roster.csv", MESSY))
     assert list(roster.columns) == ROSTER_COLUMNS
     assert roster["council_code"].tolist() == ["W06000015"] * 3
     assert roster["ward"].tolist() == ["Adamsdown", "Adamsdown", "Butetown"]
@@ -114,7 +116,10 @@ def test_a_roster_with_title_note_and_blank_rows_is_read_and_accounted_for(tmp_p
     assert roster["executive"].tolist() == [True, True, True]
     assert roster["job_share"].tolist() == [False, True, True]
     assert roster["source"].tolist() == ["roster.csv!row 3", "roster.csv!row 4", "roster.csv!row 6"]
-    account = row_account(roster)
+
+
+def test_every_row_below_the_header_is_accounted_for(tmp_path):
+    account = row_account(_load(write_csv(tmp_path / "roster.csv", MESSY)))
     assert (account.rows_read, account.rows_kept) == (5, 3)
     assert sorted((e.location, e.reason) for e in account.excluded) == [
         ("roster.csv!row 5", "blank row"),
@@ -337,3 +342,15 @@ def test_a_file_without_a_roster_table(tmp_path):
     with pytest.raises(NoTableError) as info:
         load_roster(path)
     assert info.value.codes == ["no-roster-table"]
+
+
+def test_characteristics_are_never_inferred_from_names_or_titles(tmp_path):
+    rows = [
+        ["Council", "Ward", "Name", "Sex", "Ethnicity", "Welsh language"],
+        ["Conwy", "Abergele", "Mrs Mary Jones", None, None, None],
+        ["Conwy", "Abergele", "Mr Dafydd ap Gruffudd", None, None, None],
+        ["Conwy", "Betws", "Cllr Siân Ifans OBE", None, None, None],
+    ]
+    roster = _load(write_csv(tmp_path / "roster_2022.csv", rows))
+    for measure in ("sex", "ethnicity", "welsh_language", "age", "disability", "tenure"):
+        assert set(roster[measure]) == {"Not known"}

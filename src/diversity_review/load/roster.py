@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..categories import NOT_KNOWN
 from ..councils import UnknownCouncilError, council_name, councils, resolve_council
-from ..errors import DataError, DataWarning, Exclusion, NoTableError, Problem, RowAccount
+from ..errors import DataError, DataWarning, Exclusion, NoTableError, Problem, Reading
 from ..text import cell_text, fold, parse_year, year_in
 from .grid import Grid, cell_ref, read_grids
 from .roster_words import (
@@ -94,14 +94,6 @@ class _Header:
     row: int
     columns: dict[str, int]
     unused: list[tuple[int, str]] = field(default_factory=list)
-
-
-@dataclass
-class _Sheet:
-    records: list[dict] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    excluded: list[Exclusion] = field(default_factory=list)
-    rows_read: int = 0
 
 
 def _find_header(grid: Grid) -> _Header | None:
@@ -252,8 +244,8 @@ def _is_repeated_header(grid: Grid, r: int, header: _Header) -> bool:
     return all(column_role(grid.value(r, c)) == role for role, c in header.columns.items())
 
 
-def _read_sheet(grid: Grid, header: _Header, election, council) -> _Sheet:
-    sheet = _Sheet(problems=_header_problems(grid, header))
+def _read_sheet(grid: Grid, header: _Header, election, council) -> Reading:
+    sheet = Reading(problems=_header_problems(grid, header))
     for r in range(header.row + 1, grid.n_rows):
         sheet.rows_read += 1
         filled = [v for v in grid.rows[r] if v is not None]
@@ -364,6 +356,16 @@ def _seat_notes(frame: pd.DataFrame) -> list[str]:
     ]
 
 
+def _checked_frame(sheets: list[Reading], name: str) -> pd.DataFrame:
+    """The roster of every sheet's rows, once no sheet has a problem and nobody is there twice."""
+    if problems := [p for s in sheets for p in s.problems]:
+        raise DataError(problems)
+    frame = roster_frame(r for s in sheets for r in s.records)
+    if problems := _duplicates(frame, name):
+        raise DataError(problems)
+    return frame
+
+
 def _tables(grids: list[Grid]) -> tuple[list[tuple[Grid, _Header]], list[Problem]]:
     tables, reasons = [], []
     for grid in grids:
@@ -450,20 +452,10 @@ def load_roster(
         year = parse_year(election) or year_in(grid.sheet) or year_in(path.stem)
         sheets.append(_read_sheet(grid, header, year, code))
         _warn_unused(grid, header)
-    problems = [p for s in sheets for p in s.problems]
-    if problems:
-        raise DataError(problems)
-    frame = roster_frame(r for s in sheets for r in s.records)
-    if problems := _duplicates(frame, name):
-        raise DataError(problems)
+    frame = _checked_frame(sheets, name)
     for note in _seat_notes(frame):
         warnings.warn(f"{name}: {note}", DataWarning, stacklevel=2)
-    frame.attrs["row_account"] = RowAccount(
-        name,
-        sum(s.rows_read for s in sheets),
-        len(frame),
-        tuple(e for s in sheets for e in s.excluded),
-    )
+    frame.attrs["row_account"] = Reading.account(name, sheets, len(frame))
     return frame
 
 
