@@ -6,7 +6,11 @@ Workbooks are written with openpyxl, so formula cells carry no saved results: wr
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import openpyxl
@@ -48,3 +52,75 @@ def write_book(
             ws.merge_cells(rng)
     book.save(path)
     return Path(path)
+
+
+def load_script(name: str):
+    """The module of ``scripts/<name>.py`` (the sample generators), imported from its file."""
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass
+class Reply:
+    """What the local server answers to one request: status, body, content type, and how
+    long to hold the answer back (``wait`` seconds, cut short when the server stops)."""
+
+    status: int = 200
+    body: bytes = b""
+    content_type: str = "text/xml; charset=utf-8"
+    wait: float = 0.0
+
+
+@dataclass
+class LocalServer:
+    """A running local HTTP server: its base ``url`` and the ``requests`` it has had (path,
+    User-Agent)."""
+
+    url: str
+    requests: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+@contextmanager
+def serve_local(routes: Mapping[str, Reply | Sequence[Reply]]) -> Iterator[LocalServer]:
+    """An HTTP server on 127.0.0.1 (a free port) in a thread, answering each path from
+    ``routes`` (a sequence of replies is answered in turn, its last one repeated); any other
+    path is a 404. Stopped, and any held-back answer released, on leaving the block."""
+    release = threading.Event()
+    queues = {path: list(r) if isinstance(r, Sequence) else [r] for path, r in routes.items()}
+    seen: list[tuple[str, str | None]] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the name http.server calls)
+            path = self.path.split("?", 1)[0]
+            seen.append((path, self.headers.get("User-Agent")))
+            queue = queues.get(path)
+            reply = (queue.pop(0) if len(queue) > 1 else queue[0]) if queue else Reply(404)
+            if reply.wait:
+                release.wait(reply.wait)
+            try:
+                self.send_response(reply.status)
+                self.send_header("Content-Type", reply.content_type)
+                self.send_header("Content-Length", str(len(reply.body)))
+                self.end_headers()
+                self.wfile.write(reply.body)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up (a timeout test)
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield LocalServer(f"http://127.0.0.1:{server.server_address[1]}", seen)
+    finally:
+        release.set()
+        server.shutdown()
+        server.server_close()

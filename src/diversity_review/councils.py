@@ -24,6 +24,8 @@ __all__ = [
     "resolve_council",
     "council_name",
     "council_label",
+    "moderngov_hosts",
+    "moderngov_host",
     "UnknownCouncilError",
 ]
 
@@ -50,6 +52,10 @@ def _table() -> pd.DataFrame:
     return frame.rename(columns={"ons_code": "council_code"})
 
 
+#: registry columns about each council's Modern.Gov installation (see :func:`moderngov_hosts`)
+MODERNGOV_COLUMNS = ["moderngov_host", "moderngov_source", "moderngov_verified"]
+
+
 def councils() -> pd.DataFrame:
     """The 22 councils, in ONS code order.
 
@@ -64,7 +70,44 @@ def councils() -> pd.DataFrame:
     >>> councils().loc[0, ["council_code", "name_en", "name_cy"]].tolist()
     ['W06000001', 'Isle of Anglesey', 'Ynys Môn']
     """
-    return _table().copy()
+    return _table().drop(columns=MODERNGOV_COLUMNS)
+
+
+def moderngov_hosts() -> pd.DataFrame:
+    """Each council's Modern.Gov host where known, with where that comes from.
+
+    The hosts come from a 2019 write-up and have not been checked since
+    (``moderngov_verified`` is False for every one): a host may have moved.
+
+    Returns
+    -------
+    DataFrame
+        ``council_code``, ``name_en``, ``moderngov_host`` (str, NA where no service is known),
+        ``moderngov_source`` (str) and ``moderngov_verified`` (bool), in ONS code order.
+
+    Examples
+    --------
+    >>> hosts = moderngov_hosts().set_index("council_code")
+    >>> hosts.loc["W06000015", "moderngov_host"], bool(hosts.loc["W06000015", "moderngov_verified"])
+    ('cardiff.moderngov.co.uk', False)
+    """
+    out = _table()[["council_code", "name_en", *MODERNGOV_COLUMNS]]
+    return out.astype({"moderngov_verified": "bool"})
+
+
+def moderngov_host(code: str) -> str | None:
+    """The Modern.Gov host the registry knows for a council (by ONS code), else None.
+
+    Examples
+    --------
+    >>> moderngov_host("W06000015"), moderngov_host("W06000008")
+    ('cardiff.moderngov.co.uk', None)
+    """
+    hosts = moderngov_hosts().set_index("council_code")["moderngov_host"]
+    if code not in hosts.index:
+        raise UnknownCouncilError(code, [])
+    host = hosts[code]
+    return None if pd.isna(host) else str(host)
 
 
 # Words that frame a name without changing which council it is ("Cyngor Sir X", "X County

@@ -18,6 +18,7 @@ __all__ = [
     "RowAccount",
     "Exclusion",
     "row_account",
+    "Reading",
 ]
 
 
@@ -172,3 +173,20 @@ def row_account(frame) -> RowAccount:
 def display_name(path: str | Path) -> str:
     """The file name used in messages."""
     return Path(path).name
+
+
+@dataclass
+class Reading:
+    """What a loader gathers while it reads the rows of a sheet: the records it keeps, the
+    problems it finds, the rows it excludes, and how many rows it read."""
+
+    records: list = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    excluded: list[Exclusion] = field(default_factory=list)
+    rows_read: int = 0
+
+    @staticmethod
+    def account(file: str, readings: Sequence[Reading], kept: int) -> RowAccount:
+        """The row account of several readings of which ``kept`` rows were kept."""
+        rows_read = sum(r.rows_read for r in readings)
+        return RowAccount(file, rows_read, kept, tuple(e for r in readings for e in r.excluded))

@@ -31,6 +31,7 @@ __all__ = [
     "YEAR",
     "fold",
     "squash",
+    "cell_text",
     "year_in",
     "parse_year",
     "Count",
@@ -75,6 +76,23 @@ def squash(text: object) -> str:
     '[c]'
     """
     return " ".join(str(text).lower().split())
+
+
+def cell_text(value: object) -> str | None:
+    """A cell as text, its runs of white space as one space (a whole-number float written
+    without ``.0``); None when blank.
+
+    Examples
+    --------
+    >>> cell_text("  Ward   01 "), cell_text(2022.0), cell_text("   "), cell_text(None)
+    ('Ward 01', '2022', None, None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = " ".join(str(value).split())
+    return text or None
 
 
 def year_in(text: object) -> int | None:
