@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
+from helpers import SAMPLE_REVIEW, SAMPLE_SURVEY
+
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 # CI replays the same examples every run (a red CI must mean a change broke something); a
@@ -20,3 +22,17 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture
 def root() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def sample_pack(tmp_path_factory) -> Path:
+    """The pack of the bundled samples (en+cy), built once per session; read it, never write.
+
+    Its charts are drawn by two worker processes (whatever the machine), so comparing it with
+    a serial build shows the pool changes no byte.
+    """
+    from diversity_review.pack import build_pack
+
+    out = tmp_path_factory.mktemp("sample_pack")
+    build_pack(reviews=[SAMPLE_REVIEW], surveys=[SAMPLE_SURVEY], out=out, jobs=2)
+    return out

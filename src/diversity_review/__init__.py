@@ -16,8 +16,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
-
 # public name -> module that defines it (imported on first use)
 _EXPORTS = {
     "DataError": "errors",
@@ -43,7 +41,10 @@ _EXPORTS = {
     "parity": "analysis",
     "roles_comparison": "analysis",
     "suppress": "disclosure",
-    "build_pack": "report",
+    "build_pack": "pack",
+    "PackConfig": "pack",
+    "PackSummary": "pack",
+    "pack_tables": "pack",
     "write_template": "template",
 }
 
@@ -51,6 +52,8 @@ __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
 def __getattr__(name: str):
+    if name == "__version__":  # from the installed metadata, read only when asked for
+        return import_module(".version", __name__).package_version()
     if name == "councils":
         return import_module(".councils", __name__)
     if name in _EXPORTS:
@@ -61,7 +64,7 @@ def __getattr__(name: str):
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted(set(globals()) | set(_EXPORTS) | {"__version__"})
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
@@ -80,5 +83,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .load.benchmarks import job_shares, load_benchmarks, population_benchmarks
     from .load.review import load_review
     from .load.survey import load_survey, load_surveys
-    from .report import build_pack
+    from .pack import PackConfig, PackSummary, build_pack, pack_tables
     from .template import write_template
+
+    __version__: str

@@ -12,7 +12,6 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
 from .errors import DataError, DataWarning, NoTableError
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -77,7 +76,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import build_pack
+    from .pack import build_pack
 
     reviews = args.review or _default_reviews()
     surveys = args.survey if args.survey is not None else _default_surveys()
@@ -91,6 +90,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         threshold=args.threshold,
         config=args.config,
         progress=not args.quiet,
+        jobs=args.jobs,
     )
     print(summary)
     return EXIT_OK
@@ -117,13 +117,26 @@ def _cmd_translations(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed version, read only when asked for."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .version import package_version
+
+        print(f"{parser.prog} {package_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="diversity-review",
         description="Representation statistics and bilingual charts from the WLGA diversity "
         "review and member surveys.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
     rep = sub.add_parser("report", help="regenerate the benchmark pack")
@@ -136,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--threshold", type=int, help="suppress counts below this (default 5)")
     rep.add_argument("--config", type=Path, help="TOML file of further parameters")
     rep.add_argument("--quiet", action="store_true", help="no progress bar")
+    rep.add_argument(
+        "--jobs", type=int, help="processes drawing the charts (default: one per core)"
+    )
     rep.set_defaults(func=_cmd_report)
 
     val = sub.add_parser("validate", help="check review spreadsheets or survey exports")

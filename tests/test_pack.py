@@ -1,4 +1,9 @@
-"""The benchmark pack: deterministic, disclosure-controlled, safe on failure, bilingual."""
+"""The benchmark pack: deterministic, disclosure-controlled, safe on failure, bilingual.
+
+Tests of the whole sample pack read the session's ``sample_pack`` (built once, in conftest);
+tests that build a pack of their own use a two-council review and one language where that
+proves the point.
+"""
 
 from __future__ import annotations
 
@@ -12,33 +17,46 @@ import pytest
 
 from diversity_review import cli
 from diversity_review.errors import DataError
-from diversity_review.publish import sha256
-from diversity_review.report import PackConfig, build_pack
+from diversity_review.pack import PackConfig, build_pack
+from diversity_review.pack.files import sha256
+from helpers import SAMPLE_REVIEW as REVIEW
+from helpers import SAMPLE_SURVEY as SURVEY
+from helpers import write_book, write_csv
 
-ROOT = Path(__file__).resolve().parents[1]
-REVIEW = ROOT / "data" / "raw" / "wlga_review_synthetic.xlsx"
-SURVEY = ROOT / "data" / "raw" / "member_survey_synthetic.csv"
+slow = pytest.mark.slow
 
 
 def _hashes(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): sha256(p) for p in folder.rglob("*") if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def pack(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("pack")
-    build_pack(reviews=[REVIEW], surveys=[SURVEY], out=out)
-    return out
+@pytest.fixture
+def pack(sample_pack) -> Path:
+    return sample_pack
 
 
-def test_two_runs_are_byte_identical(pack, tmp_path):
-    build_pack(reviews=[REVIEW], surveys=[SURVEY], out=tmp_path)
+@pytest.fixture
+def small_review(tmp_path) -> Path:
+    """Two councils' sex counts: a pack of three tables and two charts a language."""
+    rows = [
+        ["Council", "Seats", "Female", "Male"],
+        ["Cardiff", 79, 31, 48],
+        ["Newport", 51, 20, 31],
+    ]
+    return write_book(tmp_path / "review_2022.xlsx", {"2022": rows})
+
+
+@slow
+def test_serial_and_parallel_runs_are_byte_identical(pack, tmp_path):
+    # the session pack drew its charts in two processes; this run draws them in this one
+    build_pack(reviews=[REVIEW], surveys=[SURVEY], out=tmp_path, jobs=1)
     first, second = _hashes(pack), _hashes(tmp_path)
     assert sorted(first) == sorted(second)
     differ = [name for name in first if first[name] != second[name]]
     assert differ == []
 
 
+@slow
 def test_each_language_has_charts_tables_workbook_and_index(pack):
     for lang in ("en", "cy"):
         folder = pack / lang
@@ -53,6 +71,7 @@ def test_each_language_has_charts_tables_workbook_and_index(pack):
         assert "<img" in (folder / "index.html").read_text(encoding="utf-8")
 
 
+@slow
 def test_manifest_lists_inputs_parameters_and_every_output(pack):
     manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
     inputs = {i["file"]: i["sha256"] for i in manifest["inputs"]}
@@ -72,6 +91,7 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+@slow
 def test_no_published_count_is_below_the_threshold(pack):
     checked = 0
     for path in (pack / "en" / "tables").glob("*.csv"):
@@ -84,6 +104,7 @@ def test_no_published_count_is_below_the_threshold(pack):
     assert checked > 100
 
 
+@slow
 def test_suppressed_cells_show_c_in_both_languages(pack):
     en = _csv_rows(pack / "en" / "tables" / "councillors_ethnicity_2022.csv")
     cy = _csv_rows(pack / "cy" / "tables" / "councillors_ethnicity_2022.csv")
@@ -96,6 +117,7 @@ def test_suppressed_cells_show_c_in_both_languages(pack):
     assert {r["Cyngor"] for r in cy} >= {"Caerdydd", "Ynys Môn", "Cymru"}
 
 
+@slow
 def test_workbook_has_cover_contents_notes_and_markers(pack):
     book = openpyxl.load_workbook(pack / "en" / "diversity_review_en.xlsx")
     assert book.sheetnames[:3] == ["Cover", "Contents", "Notes"]
@@ -109,16 +131,17 @@ def test_workbook_has_cover_contents_notes_and_markers(pack):
     assert table["A3"].value == "[c] = confidential (suppressed)"
 
 
-def test_formula_like_text_is_stored_as_text(tmp_path):
+def test_formula_like_text_is_stored_as_text(tmp_path, small_review):
     config = tmp_path / "pack.toml"
     config.write_text('title = "=HYPERLINK(\\"http://x\\")"\nlangs = ["en"]\n', encoding="utf-8")
     out = tmp_path / "out"
-    build_pack(reviews=[REVIEW], out=out, config=config)
+    build_pack(reviews=[small_review], out=out, config=config)
     cell = openpyxl.load_workbook(out / "en" / "diversity_review_en.xlsx")["Cover"]["A1"]
     assert cell.value == '=HYPERLINK("http://x")'
     assert cell.data_type == "s"
 
 
+@slow
 def test_no_personal_or_free_text_reaches_the_pack(pack):
     for path in pack.rglob("*"):
         if path.suffix in {".csv", ".txt", ".html", ".svg", ".json"}:
@@ -127,14 +150,14 @@ def test_no_personal_or_free_text_reaches_the_pack(pack):
                 assert personal not in text, (path, personal)
 
 
-def test_a_failure_leaves_the_previous_pack_untouched(tmp_path):
+def test_a_failure_leaves_the_previous_pack_untouched(tmp_path, small_review):
     out = tmp_path / "pack"
-    build_pack(reviews=[REVIEW], out=out, langs=["en"])
+    build_pack(reviews=[small_review], out=out, langs=["en"])
     before = _hashes(out)
     bad = tmp_path / "bad.xlsx"
     bad.write_text("Council,Female\nCardiff,12\n", encoding="utf-8")
     with pytest.raises(DataError, match="bad.xlsx"):
-        build_pack(reviews=[REVIEW, bad], out=out, langs=["en"])
+        build_pack(reviews=[small_review, bad], out=out, langs=["en"])
     assert _hashes(out) == before
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
 
@@ -153,9 +176,11 @@ def test_cli_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys
     assert not out.exists() or not any(out.iterdir())
 
 
-def test_cli_report_prints_a_one_line_summary(tmp_path, capsys):
+def test_cli_report_prints_a_one_line_summary(tmp_path, small_review, capsys):
     out = tmp_path / "out"
-    code = cli.main(["report", "--review", str(REVIEW), "--out", str(out), "--lang", "cy"])
+    survey = write_csv(tmp_path / "survey_2023.csv", [["ID", "What is your sex?"], [1, "Female"]])
+    args = ["--review", str(small_review), "--survey", str(survey), "--out", str(out)]
+    code = cli.main(["report", *args, "--lang", "cy"])
     lines = capsys.readouterr().out.strip().splitlines()
     assert code == 0
     assert len(lines) == 1 and lines[0].startswith("wrote ")
@@ -169,6 +194,7 @@ def test_unknown_config_setting_is_a_located_error(tmp_path):
         PackConfig.from_toml(config)
 
 
+@slow
 def test_the_wales_headline_is_published(pack):
     rows = _csv_rows(pack / "en" / "tables" / "councillors_sex_2022.csv")
     wales = {r["Group"]: r for r in rows if r["Council code"] == "W92000004"}
@@ -179,7 +205,7 @@ def test_the_wales_headline_is_published(pack):
 
 def test_pack_tables_hide_the_audit_column_unless_asked():
     from diversity_review.load.review import load_review
-    from diversity_review.report import pack_tables
+    from diversity_review.pack import pack_tables
 
     counts = load_review(REVIEW)
     public = pack_tables(counts, None)
@@ -188,9 +214,19 @@ def test_pack_tables_hide_the_audit_column_unless_asked():
     assert "suppression" in audit["councillors_sex_2022"].columns
 
 
+@slow
 def test_index_pages_carry_every_chart_with_its_alt_text(pack):
     page = (pack / "en" / "index.html").read_text(encoding="utf-8")
     for txt in (pack / "en" / "charts").glob("*.txt"):
         alt = html.escape(txt.read_text(encoding="utf-8").strip())
         assert f'<figcaption id="desc-{txt.stem}">{alt}</figcaption>' in page
         assert f'src="charts/{txt.stem}.png"' in page
+
+
+def test_jobs_below_one_is_an_error_before_anything_is_written(tmp_path, capsys):
+    out = tmp_path / "out"
+    with pytest.raises(DataError, match="^jobs must be at least 1, not 0$"):
+        build_pack(reviews=[REVIEW], out=out, jobs=0)
+    assert cli.main(["report", "--review", str(REVIEW), "--out", str(out), "--jobs", "0"]) == 2
+    assert capsys.readouterr().err.splitlines() == ["error: jobs must be at least 1, not 0"]
+    assert not out.exists()

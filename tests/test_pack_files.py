@@ -1,17 +1,13 @@
+"""Writing published files: neutralised text, deterministic workbooks, an atomic folder."""
+
 import time
 
 import openpyxl
 import pandas as pd
 import pytest
 
-from diversity_review.publish import (
-    PublishedTable,
-    atomic_folder,
-    neutralise,
-    sha256,
-    write_csv,
-    write_workbook,
-)
+from diversity_review.pack.files import atomic_folder, neutralise, sha256, write_csv
+from diversity_review.pack.workbook import PublishedTable, write_workbook
 
 
 @pytest.mark.parametrize(

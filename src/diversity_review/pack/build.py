@@ -1,0 +1,231 @@
+"""``build_pack``: the whole flow, from raw files to the published, deterministic pack folder.
+
+Load the inputs -> compute every table of :data:`.specs.SPECS` (disclosure-controlled) -> in a
+temporary folder: start the charts (a process pool over the available cores, or serially),
+write each language's CSVs and workbook meanwhile, collect the charts in order, write each
+language's page, the index and the manifest -> move the folder's entries into place.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ..errors import DataError, Problem, RowAccount
+from ..version import package_version
+from .config import PackConfig, resolve_config
+from .display import legend, notes, published_frame, source_text, title_text
+from .files import atomic_folder, sha256, write_csv, write_json, write_text
+from .html import language_page, root_index
+from .inputs import load_inputs
+from .render import RenderedChart, Renderer, chart_jobs, worker_count
+from .tables import Table, compute_tables
+from .workbook import PublishedTable, language_workbook
+
+__all__ = ["PackSummary", "build_pack"]
+
+
+@dataclass(frozen=True)
+class PackSummary:
+    """What a pack run wrote (printed as the one-line summary)."""
+
+    out: Path
+    files: tuple[str, ...]
+    elections: tuple[int, ...]
+    respondents: int
+    seconds: float
+    accounts: tuple[RowAccount, ...] = field(default_factory=tuple)
+
+    def __str__(self) -> str:
+        years = ", ".join(map(str, self.elections)) or "none"
+        return (
+            f"wrote {len(self.files)} files to {self.out} (elections {years}; "
+            f"{self.respondents} survey respondents) in {self.seconds:.1f} s"
+        )
+
+
+def build_pack(
+    *,
+    reviews: Sequence[str | Path],
+    surveys: Sequence[str | Path] = (),
+    out: str | Path,
+    langs: Sequence[str] | None = None,
+    threshold: int | None = None,
+    config: str | Path | PackConfig | None = None,
+    progress: bool = False,
+    jobs: int | None = None,
+) -> PackSummary:
+    """Regenerate the whole benchmark pack from review workbooks and survey exports.
+
+    Parameters
+    ----------
+    reviews : sequence of path
+        WLGA-style review workbooks (a sheet per election, or a file each). The latest
+        election is the headline and the one before it the comparison.
+    surveys : sequence of path
+        Member survey exports.
+    out : path
+        The pack folder; only the entries the pack writes are replaced, all at once at the end.
+    langs : sequence of {"en", "cy"}, optional
+        Languages (default from the config: both).
+    threshold : int, optional
+        Suppress counts below this (default from the config: 5).
+    config : path or PackConfig, optional
+        A TOML file of :class:`PackConfig` settings.
+    progress : bool
+        Show a progress bar while charts render (only on a terminal).
+    jobs : int, optional
+        Processes drawing the charts (default: one per available core; 1 draws them in this
+        process). The files are the same whatever the number.
+
+    Returns
+    -------
+    PackSummary
+        Prints as the one-line summary.
+
+    Raises
+    ------
+    DataError
+        For bad input, before anything is written.
+
+    Examples
+    --------
+    >>> build_pack(reviews=["data/raw/wlga_review_synthetic.xlsx"], out="pack")  # doctest: +SKIP
+    """
+    started = time.perf_counter()
+    cfg = resolve_config(config, threshold=threshold, langs=langs)
+    if jobs is not None and jobs < 1:
+        raise DataError(Problem(f"jobs must be at least 1, not {jobs}"))
+    reviews = [Path(p) for p in reviews]
+    surveys = [Path(p) for p in surveys]
+    if not reviews and not surveys:
+        raise DataError(Problem("no review workbook or survey export given"))
+
+    loaded = load_inputs(reviews, surveys)
+    tables = compute_tables(loaded.counts, loaded.respondents, cfg)
+    out = Path(out)
+    version = package_version()
+    with atomic_folder(out) as tmp:
+        _write_pack(tmp, tables, cfg, version, jobs=jobs, progress=progress)
+        outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
+        inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
+        write_json(
+            _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs), tmp / "manifest.json"
+        )
+    return PackSummary(
+        out=out,
+        files=(*outputs, "manifest.json"),
+        elections=loaded.elections,
+        respondents=0 if loaded.respondents is None else len(loaded.respondents),
+        seconds=time.perf_counter() - started,
+        accounts=loaded.accounts,
+    )
+
+
+def _write_pack(
+    root: Path, tables: list[Table], cfg: PackConfig, version: str, *, jobs, progress: bool
+) -> None:
+    """Every file of the pack but the manifest; the tables are written while charts render."""
+    charts = chart_jobs(tables, cfg, root)
+    with Renderer(charts, worker_count(jobs, len(charts))) as renderer:
+        published = {
+            lang: _write_tables(root / lang, lang, tables, cfg, version) for lang in cfg.langs
+        }
+        bar = _progress(len(charts), progress)
+        try:
+            rendered = renderer.results(bar.update)
+        finally:
+            bar.close()
+    for lang in cfg.langs:
+        _write_page(root / lang, lang, cfg, rendered, published[lang])
+    write_text(root_index(cfg), root / "index.html")
+
+
+def _write_tables(
+    folder: Path, lang: str, tables: list[Table], cfg: PackConfig, version: str
+) -> list[PublishedTable]:
+    """Each table as CSV, and all of them in the language's workbook."""
+    markers = legend(lang)
+    published = []
+    for table in tables:
+        frame = published_frame(table, lang)
+        write_csv(frame, folder / "tables" / f"{table.name}.csv")
+        published.append(
+            PublishedTable(
+                table.name[:31],
+                title_text(table, lang),
+                frame,
+                source=source_text(table.source(cfg), table.spec.census, lang),
+                notes=table.spec.notes,
+                legend=markers if table.spec.legend else (),
+            )
+        )
+    language_workbook(
+        published,
+        folder / f"diversity_review_{lang}.xlsx",
+        lang=lang,
+        config=cfg,
+        notes=notes(cfg, lang),
+        legend=markers,
+        version=version,
+    )
+    return published
+
+
+def _write_page(
+    folder: Path,
+    lang: str,
+    cfg: PackConfig,
+    rendered: list[RenderedChart],
+    published: list[PublishedTable],
+) -> None:
+    page = language_page(
+        cfg,
+        lang,
+        notes=notes(cfg, lang),
+        charts=[c for c in rendered if c.lang == lang],
+        tables=[(t.title, t.frame) for t in published],
+    )
+    write_text(page, folder / "index.html")
+
+
+def _manifest(
+    root: Path,
+    cfg: PackConfig,
+    version: str,
+    inputs: list[tuple[str, Path]],
+    accounts: tuple[RowAccount, ...],
+    outputs: list[str],
+) -> dict[str, object]:
+    """Package, version, parameters, the SHA-256 of every input and output, the row accounts."""
+    return {
+        "package": "diversity_review",
+        "version": version,
+        "parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(cfg).items()},
+        "inputs": [{"file": p.name, "kind": kind, "sha256": sha256(p)} for kind, p in inputs],
+        "row_accounts": [
+            {
+                "file": a.file,
+                "rows_read": a.rows_read,
+                "rows_kept": a.rows_kept,
+                "rows_excluded": len(a.excluded),
+            }
+            for a in accounts
+        ],
+        "outputs": [{"file": rel, "sha256": sha256(root / rel)} for rel in outputs],
+    }
+
+
+def _progress(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total,
+        desc="charts",
+        unit="chart",
+        disable=not (enabled and sys.stderr.isatty()),
+        leave=False,
+    )

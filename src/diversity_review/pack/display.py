@@ -1,0 +1,216 @@
+"""What the pack says in one language: tables as published, titles, sources, notes, legend.
+
+A published table is described by a tuple of :class:`Column` (declared with its table spec in
+:mod:`.specs`): each column has a header (English, translated), a :data:`Cell` that reads one
+row of the computed frame into the published value, and optionally the flag column that hides
+it as ``[c]``. The GSS markers are applied here and only here:
+
+- ``[c]`` confidential: the row's hiding flag is set (the count and what derives from it);
+- ``[x]`` not available: the value is missing;
+- ``[z]`` not applicable: a share of a base of zero (nobody to take a share of).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..categories import MEASURES
+from ..councils import council_label
+from ..i18n import translate
+from .config import PackConfig
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .tables import Table
+
+__all__ = [
+    "SUPPRESSED",
+    "NOT_AVAILABLE",
+    "NOT_APPLICABLE",
+    "Cell",
+    "Column",
+    "text",
+    "council",
+    "words",
+    "measure_label",
+    "count",
+    "integer",
+    "percent",
+    "points",
+    "status",
+    "published_frame",
+    "title_text",
+    "source_text",
+    "notes",
+    "legend",
+]
+
+SUPPRESSED, NOT_AVAILABLE, NOT_APPLICABLE = "[c]", "[x]", "[z]"
+
+#: how a published cell is read from one row of the computed frame, in a language
+Cell = Callable[[Mapping[str, object], str], object]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One published column.
+
+    Parameters
+    ----------
+    header : str
+        English header (translated); ``{name}`` placeholders are filled from the table's
+        values, renamed by ``header_values`` (e.g. ``(("year", "before"),)``).
+    cell : Cell
+        Reads the published value from a row (see :func:`count`, :func:`percent` ...).
+    hidden_by : str, optional
+        The boolean column that hides this cell as ``[c]`` (e.g. ``"suppressed"``).
+    """
+
+    header: str
+    cell: Cell
+    hidden_by: str | None = None
+    header_values: tuple[tuple[str, str], ...] = ()
+
+    def heading(self, values: Mapping[str, object], lang: str) -> str:
+        names = dict(self.header_values)
+        fill = {k: values.get(names.get(k, k), "") for k in (*values, *names)}
+        return translate(self.header, lang).format(**fill)
+
+    def read(self, row: Mapping[str, object], lang: str) -> object:
+        flag = row.get(self.hidden_by) if self.hidden_by else None
+        if flag is not None and not pd.isna(flag) and bool(flag):
+            return SUPPRESSED
+        return self.cell(row, lang)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def text(column: str) -> Cell:
+    """The value as it is (codes, text the table already holds)."""
+    return lambda row, lang: row[column]
+
+
+def council(code: str = "council_code", name: str = "council") -> Cell:
+    """The council's official name in the language (the row's own name for other codes)."""
+    return lambda row, lang: council_label(row[code], row[name], lang)
+
+
+def words(column: str) -> Cell:
+    """The value translated (a group, a role); ``[x]`` where it is missing."""
+    return lambda row, lang: (
+        translate(row[column], lang) if isinstance(row[column], str) else NOT_AVAILABLE
+    )
+
+
+def measure_label(column: str = "measure") -> Cell:
+    """The measure's label (``sex`` -> "Sex"), translated."""
+    return lambda row, lang: translate(MEASURES[row[column]].label, lang)
+
+
+def count(column: str) -> Cell:
+    """A whole number; ``[x]`` where missing."""
+    return lambda row, lang: NOT_AVAILABLE if _missing(row[column]) else int(row[column])
+
+
+def integer(column: str) -> Cell:
+    """A whole number that is never missing (reference data)."""
+    return lambda row, lang: int(row[column])
+
+
+def percent(column: str, base: str | None = None) -> Cell:
+    """A fraction as a percentage to one decimal; ``[z]`` where ``base`` is 0, ``[x]`` if NA."""
+
+    def cell(row: Mapping[str, object], lang: str) -> object:
+        if base is not None and not _missing(row.get(base)) and int(row[base]) == 0:
+            return NOT_APPLICABLE  # nobody to take a share of (e.g. a question not asked)
+        value = row.get(column)
+        return NOT_AVAILABLE if _missing(value) else round(100 * float(value), 1)
+
+    return cell
+
+
+def points(column: str, digits: int = 1) -> Cell:
+    """A number (percentage points, a ratio) rounded to ``digits``; ``[x]`` where missing."""
+    return lambda row, lang: (
+        NOT_AVAILABLE if _missing(row[column]) else round(float(row[column]), digits)
+    )
+
+
+def status(column: str = "status") -> Cell:
+    """``both`` / ``only in 2017`` from ``change_between``, in words of the language."""
+
+    def cell(row: Mapping[str, object], lang: str) -> str:
+        value = str(row[column])
+        if value == "both":
+            return translate("Both elections", lang)
+        return translate("Only in {year}", lang, year=value.rsplit(" ", 1)[-1])
+
+    return cell
+
+
+def published_frame(table: Table, lang: str) -> pd.DataFrame:
+    """The table as published in ``lang``: its spec's columns, headers and markers."""
+    columns = table.spec.columns
+    headers = [c.heading(table.values, lang) for c in columns]
+    rows = [
+        {h: c.read(row, lang) for h, c in zip(headers, columns, strict=True)}
+        for row in table.frame.to_dict("records")
+    ]
+    return pd.DataFrame(rows, columns=headers)
+
+
+def title_text(table: Table, lang: str) -> str:
+    """The table's title in ``lang`` (a measure named by its label, lower case in English)."""
+    values = dict(table.values)
+    if "measure" in values:
+        label = translate(MEASURES[str(values["measure"])].label, lang)
+        values["measure"] = label.lower() if lang == "en" else label
+    return translate(table.spec.title, lang, **values)
+
+
+def source_text(source: str, census: bool, lang: str) -> str:
+    """The source note: the source in ``lang``, with Census 2021 where figures use it."""
+    if not source:
+        return ""
+    text = translate(source, lang)
+    return f"{text}; {translate('Census 2021', lang)}" if census else text
+
+
+def legend(lang: str) -> tuple[str, ...]:
+    """The GSS markers, defined."""
+    return (
+        translate("[c] = confidential (suppressed)", lang),
+        translate("[x] = not available", lang),
+        translate("[z] = not applicable (no members or respondents in the base)", lang),
+    )
+
+
+def notes(config: PackConfig, lang: str) -> dict[str, str]:
+    """The pack's numbered notes, keyed by the name table specs refer to them by."""
+    return {
+        "suppression": translate(
+            "[c] marks a count (and the share from it) suppressed to protect confidentiality: "
+            "it is below {threshold}, or could be worked out from other cells and totals.",
+            lang,
+        ).format(threshold=config.threshold),
+        "base": translate(
+            "Shares are percentages of the base: the councillors (or survey respondents) the "
+            "measure covers.",
+            lang,
+        ),
+        "population": translate(
+            "Population shares are from Census 2021; the population base of each figure is "
+            "given in the table.",
+            lang,
+        ),
+        "survey": translate(
+            "Survey shares leave out respondents who skipped the question; the 95% limits are "
+            "Wilson score intervals.",
+            lang,
+        ),
+    }

@@ -1,0 +1,63 @@
+"""The pack's inputs: every review workbook and survey export loaded, checked together."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import DataError, Problem, RowAccount, row_account
+
+__all__ = ["Loaded", "load_inputs", "check_overlap"]
+
+
+@dataclass(frozen=True, eq=False)
+class Loaded:
+    """The review counts (all files, one frame), the respondents and each file's row account."""
+
+    counts: pd.DataFrame | None
+    respondents: pd.DataFrame | None
+    accounts: tuple[RowAccount, ...]
+
+    @property
+    def elections(self) -> tuple[int, ...]:
+        if self.counts is None:
+            return ()
+        return tuple(sorted(int(e) for e in self.counts["election"].unique()))
+
+
+def load_inputs(reviews: Sequence[Path], surveys: Sequence[Path]) -> Loaded:
+    """Load every file; a missing file, bad input or a council given twice is a DataError."""
+    from ..load.review import load_review
+    from ..load.survey import load_surveys
+
+    for path in [*reviews, *surveys]:
+        if not Path(path).is_file():
+            raise DataError(Problem("file not found", str(path)))
+    counts = [load_review(p) for p in reviews]
+    responses = load_surveys(surveys) if surveys else None
+    accounts = tuple(row_account(f) for f in counts)
+    if responses is not None:
+        accounts += (row_account(responses),)
+    all_counts = pd.concat(counts, ignore_index=True) if counts else None
+    if all_counts is not None:
+        check_overlap(all_counts)
+    return Loaded(all_counts, responses, accounts)
+
+
+def check_overlap(counts: pd.DataFrame) -> None:
+    """The same council and election given twice (e.g. in two workbooks) is an error."""
+    key = ["election", "council_code", "measure", "group"]
+    dup = counts[counts.duplicated(key, keep=False)]
+    if dup.empty:
+        return
+    first = dup.iloc[0]
+    where = sorted(set(dup[(dup[key] == first[key]).all(axis=1)]["source"]))
+    raise DataError(
+        Problem(
+            f"{first['council']} {first['election']} ({first['measure']}: {first['group']}) is "
+            f"given more than once: {' and '.join(where)}"
+        )
+    )

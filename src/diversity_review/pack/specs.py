@@ -1,0 +1,214 @@
+"""The pack, declared: one :class:`TableSpec` per table, with its charts and its display.
+
+To add a table to the pack, add one spec to :data:`SPECS`: a compute function (in
+:mod:`.compute`, returning ``(values, frame)`` pairs), the name and title templates, the source,
+the workbook notes, the published columns and the charts. Nothing else in the pack names a
+table: tables are computed, displayed, written and charted from these declarations, in this
+order (which is the order of the sheets, the CSVs and the charts on the page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..analysis import compare_with_population
+from . import compute
+from .display import (
+    Column,
+    council,
+    count,
+    integer,
+    measure_label,
+    percent,
+    points,
+    status,
+    text,
+    words,
+)
+
+__all__ = ["Value", "Setting", "ChartSpec", "TableSpec", "SPECS"]
+
+
+@dataclass(frozen=True)
+class Value:
+    """A chart argument taken from the table's values (e.g. ``Value("measure")``)."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A text taken from the run's :class:`~.config.PackConfig` (e.g. its review source)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One chart drawn from a table.
+
+    Parameters
+    ----------
+    stem : str
+        File name template (``{year}``, ``{measure}`` ... from the table's values).
+    draw : str
+        The public function of :mod:`diversity_review.charts` that draws it; it is called as
+        ``draw(frame, *args, lang=..., source=...)``.
+    args : tuple
+        Arguments after the frame: plain values, or :class:`Value` from the table's values.
+    prepare : callable, optional
+        Applied to the table's frame first (e.g. ``compare_with_population``).
+    census : bool
+        The source note names Census 2021 too.
+    measure : str, optional
+        Drawn only for the table of this measure.
+    each : str, optional
+        One chart per distinct value of this column of the frame, which joins the values.
+    """
+
+    stem: str
+    draw: str
+    args: tuple[object, ...] = ()
+    prepare: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    census: bool = False
+    measure: str | None = None
+    each: str | None = None
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One table of the pack (or a family of them: one per measure, say)."""
+
+    name: str  # file and sheet name template, e.g. "councillors_{measure}_{year}"
+    title: str  # English, translated at presentation
+    compute: Callable[[compute.Inputs], list[compute.Computed]]
+    source: str | Setting  # a source's name (English), or the setting that names it
+    columns: tuple[Column, ...]  # the table as published
+    census: bool = False  # the table's source note names Census 2021 too
+    notes: tuple[str, ...] = ("suppression", "base")  # keys of display.notes()
+    legend: bool = True  # the table uses the [c] / [x] / [z] markers
+    charts: tuple[ChartSpec, ...] = ()  # drawn from the table, in this order
+
+
+HIDDEN = "suppressed"
+COUNCIL = (Column("Council code", text("council_code")), Column("Council", council()))
+GROUP = (
+    Column("Group", words("group")),
+    Column("Count", count("count"), HIDDEN),
+    Column("Base", count("base")),
+    Column("Share (%)", percent("share", base="base"), HIDDEN),
+)
+REVIEW = Setting("review_source")
+
+MEASURE = Value("measure")
+
+SPECS: tuple[TableSpec, ...] = (
+    TableSpec(
+        name="councillors_{measure}_{year}",
+        title="Councillors by {measure} and council, {year}",
+        compute=compute.councillor_tables,
+        source=REVIEW,
+        charts=(
+            ChartSpec(
+                "women_by_council_{year}",
+                "share_by_council",
+                args=("Female",),
+                prepare=compare_with_population,
+                census=True,
+                measure="sex",
+            ),
+            ChartSpec(
+                "age_profile_{year}",
+                "age_profile",
+                args=(None,),
+                prepare=compare_with_population,
+                census=True,
+                measure="age",
+            ),
+        ),
+        columns=(*COUNCIL, *GROUP),
+    ),
+    TableSpec(
+        name="population_comparison_{year}",
+        title="Councillors in Wales compared with the population (Census 2021), {year}",
+        compute=compute.population_table,
+        source=REVIEW,
+        census=True,
+        notes=("suppression", "base", "population"),
+        charts=(
+            ChartSpec(
+                "population_{measure}_{year}",
+                "population_comparison",
+                args=(MEASURE,),
+                census=True,
+                each="measure",
+            ),
+        ),
+        columns=(
+            *COUNCIL,
+            Column("Measure", measure_label()),
+            *GROUP,
+            Column("Population share (%)", percent("population_share")),
+            Column("Gap (percentage points)", points("gap_pp"), HIDDEN),
+            Column("Ratio to population", points("ratio", 2), HIDDEN),
+            Column("Population base", words("population_base")),
+        ),
+    ),
+    TableSpec(
+        name="change_sex_{before}_{year}",
+        title="Women councillors by council, {before} and {year}",
+        compute=compute.change_table,
+        source=REVIEW,
+        charts=(ChartSpec("women_change_{before}_{year}", "change_chart", args=("Female",)),),
+        columns=(
+            *COUNCIL,
+            Column(
+                "Women {year}",
+                percent("share_from"),
+                "suppressed_from",
+                header_values=(("year", "before"),),
+            ),
+            Column("Women {year}", percent("share_to"), "suppressed_to"),
+            Column("Change (percentage points)", points("change_pp"), HIDDEN),
+            Column("Status", status()),
+        ),
+    ),
+    TableSpec(
+        name="roles_{year}",
+        title="Women among all councillors, executive members and leaders in Wales, {year}",
+        compute=compute.roles_table,
+        source=REVIEW,
+        charts=(ChartSpec("roles_{year}", "roles_chart", args=("Female",)),),
+        columns=(*COUNCIL, Column("Role", words("scope")), *GROUP),
+    ),
+    TableSpec(
+        name="survey_{measure}",
+        title="Members answering the diversity survey by {measure}, {year}",
+        compute=compute.survey_tables,
+        source=Setting("survey_source"),
+        notes=("suppression", "base", "survey"),
+        charts=(ChartSpec("survey_{measure}", "survey_chart", args=(MEASURE,)),),
+        columns=(
+            *COUNCIL,
+            *GROUP,
+            Column("Lower 95% limit (%)", percent("ci_low", base="base"), HIDDEN),
+            Column("Upper 95% limit (%)", percent("ci_high", base="base"), HIDDEN),
+        ),
+    ),
+    TableSpec(
+        name="executive_job_shares",
+        title="Councils sharing executive portfolios after the 2022 elections",
+        compute=compute.job_share_table,
+        source="WLGA additional information to the Senedd Local Government and Housing Committee",
+        notes=(),
+        legend=False,
+        columns=(
+            *COUNCIL,
+            Column("Shared portfolios", integer("shared_portfolios")),
+            Column("Portfolios", text("portfolios")),
+        ),
+    ),
+)

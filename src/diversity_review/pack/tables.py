@@ -1,0 +1,75 @@
+"""The pack's tables: every spec of :mod:`.specs` computed from the run's inputs.
+
+``pack_tables`` is the notebook's view of exactly what the pack would publish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .compute import Inputs
+from .config import PackConfig
+from .specs import SPECS, Setting, TableSpec
+
+__all__ = ["Table", "compute_tables", "pack_tables"]
+
+#: the settings ``pack_tables`` uses when given none
+DEFAULT_CONFIG = PackConfig()
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """One computed table: its spec, the values its name and title are made from, its frame."""
+
+    spec: TableSpec
+    values: dict[str, object]
+    frame: pd.DataFrame
+
+    @property
+    def name(self) -> str:
+        return self.spec.name.format(**self.values)
+
+    def source(self, config: PackConfig) -> str:
+        """The table's source (English), from the config where the spec names a setting."""
+        src = self.spec.source
+        return getattr(config, src.name) if isinstance(src, Setting) else src
+
+
+def compute_tables(
+    counts: pd.DataFrame | None,
+    respondents: pd.DataFrame | None,
+    config: PackConfig,
+    specs: Sequence[TableSpec] = SPECS,
+) -> list[Table]:
+    """Every table the specs make from these inputs, disclosure-controlled, in spec order."""
+    inputs = Inputs(counts, respondents, config)
+    return [Table(spec, values, frame) for spec in specs for values, frame in spec.compute(inputs)]
+
+
+def pack_tables(
+    counts: pd.DataFrame | None,
+    respondents: pd.DataFrame | None,
+    config: PackConfig = DEFAULT_CONFIG,
+    *,
+    audit: bool = False,
+) -> dict[str, pd.DataFrame]:
+    """Every table the pack publishes, after disclosure control, keyed by name.
+
+    Useful in a notebook to see exactly what the pack would publish. Suppressed counts and
+    the shares from them are NA with ``suppressed`` True. The ``suppression`` column (which
+    cells were primary) is for audit only and is left out unless ``audit=True``: publishing
+    it would tell readers more than the disclosure model allows.
+
+    Examples
+    --------
+    >>> tables = pack_tables(load_review("review.xlsx"), None)  # doctest: +SKIP
+    >>> sorted(tables)[:2]  # doctest: +SKIP
+    ['change_sex_2017_2022', 'councillors_age_2022']
+    """
+    tables = {t.name: t.frame for t in compute_tables(counts, respondents, config)}
+    if audit:
+        return tables
+    return {name: f.drop(columns=["suppression"], errors="ignore") for name, f in tables.items()}
