@@ -23,13 +23,13 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import __version__
+from ..version import package_version
 from ..errors import DataError, Problem
 
 __all__ = ["USER_AGENT", "Policy", "Client", "HttpError"]
 
 USER_AGENT = (
-    f"diversity_review/{__version__} (Welsh councils' diversity review tool; Python urllib)"
+    f"diversity_review/{package_version()} (Welsh councils' diversity review tool; Python urllib)"
 )
 _CHUNK = 64 * 1024
 
