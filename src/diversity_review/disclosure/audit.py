@@ -79,14 +79,19 @@ def lp_bounds(
     low: np.ndarray,
     high: np.ndarray,
     only: Iterable[int] | None = None,
+    limit: int | None = None,
 ) -> dict[int, tuple[float, float]]:
-    """``{cell: (least, greatest)}`` a reader can derive, for the hidden cells (or ``only``)."""
+    """``{cell: (least, greatest)}`` a reader can derive, for the hidden cells (or ``only``);
+    NaN for cells in a component of more than ``limit`` hidden cells (not solved)."""
     from scipy.optimize import linprog
 
     wanted = set(np.flatnonzero(hidden).tolist()) if only is None else set(only)
     out: dict[int, tuple[float, float]] = {}
     for group in components(cells, hidden):
         if not wanted.intersection(group):
+            continue
+        if limit is not None and len(group) > limit:
+            out.update({c: (np.nan, np.nan) for c in wanted.intersection(group)})
             continue
         a_eq, b_eq, a_ub, b_ub = _system(cells, hidden, group)
         bounds = [(low[c], None if high[c] >= 1e17 else high[c]) for c in group]

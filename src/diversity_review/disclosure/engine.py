@@ -46,6 +46,8 @@ DERIVED = ("share", "ci_low", "ci_high", "gap_pp", "ratio", "within_band")
 #: the measure a role scope counts (the roles table has a scope and no measure)
 SCOPE_MEASURES = {scope: measure for measure, scope in ROLE_SCOPES.items()}
 PERIODS = ("election", "survey_year")
+#: the largest component of hidden cells the fallback audit solves by linear programming
+LP_LIMIT = 400
 
 
 @dataclass
@@ -100,8 +102,10 @@ def decide(cells: Cells, *, threshold: int, suppress_zero: bool) -> Decision:
     hidden = primary.copy()
     decision = Decision(cells, hidden, primary, reason, low, high, need)
     order = np.flatnonzero(primary).tolist()
+    cert = None  # a rectangle stays a certificate when bounds widen
     for _ in range(4):
-        search = Search(cells, hidden, low_eff, high_eff, need, usable)
+        search = Search(cells, hidden, low_eff, high_eff, need, usable, cert)
+        cert = search.cert
         stuck = search.run(order)
         if not stuck:
             return decision
@@ -125,12 +129,11 @@ def decide(cells: Cells, *, threshold: int, suppress_zero: bool) -> Decision:
 
 
 def _short(decision: Decision, search: Search, stuck: list[int]) -> list[int]:
-    """Of the cells no single rectangle certifies, those still too narrow after widening, by
-    linear programming over their components."""
-    for cid in stuck:
-        search.run(search.widen(cid))
-    found = lp_bounds(decision.cells, decision.hidden, decision.low, decision.high, only=stuck)
-    return [c for c, (lo, hi) in found.items() if hi - lo < decision.need[c]]
+    """Of the cells no rectangles certify, those a reader can narrow too far (by linear
+    programming over their components; a component too large to solve is taken as short)."""
+    d = decision
+    found = lp_bounds(d.cells, d.hidden, d.low, d.high, only=stuck, limit=LP_LIMIT)
+    return [c for c, (lo, hi) in found.items() if not hi - lo >= d.need[c]]
 
 
 def _open_lines(decision: Decision, search: Search, short: list[int]) -> list[int]:

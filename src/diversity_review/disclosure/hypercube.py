@@ -1,8 +1,8 @@
 """Secondary suppression by hypercubes (rectangles), with the certificate that they protect.
 
-For a hidden cell ``x`` at row ``r`` and group ``c`` of a grid, a *rectangle* is three more cells
-``(r, c')``, ``(r', c)``, ``(r', c')`` such that adding ``+t`` to ``x`` and ``(r', c')`` and ``-t`` to
-the other two (for the Wales total row the signs follow its minus sign in the column sums)
+For a hidden cell ``x`` at row ``r`` and group ``c`` of a grid, a *rectangle* is three more
+cells ``(r, c')``, ``(r', c)``, ``(r', c')`` such that adding ``+t`` to ``x`` and ``(r', c')`` and
+``-t`` to the other two (for the Wales total row the signs follow its minus sign in the column sums)
 keeps every row and column sum of the grid. If all four are hidden, a reader cannot tell the
 published table from the one shifted by ``t`` for any ``t`` that keeps the four within their
 bounds (at least 1 where zeros are published, 0 where they are not or the base is small; at
@@ -28,7 +28,7 @@ about ``O(n m * primaries)`` in practice.
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -45,6 +45,9 @@ class Rectangle:
     width: float
     cost: float
     at: tuple[int, int] = (0, 0)  # the far corner in its board
+    shifts: tuple[float, float] = (0.0, 0.0)  # up, down: of the other corners
+    reach: float = 0.0  # the width with the rectangles chosen before it
+    places: list[tuple[int, int]] = field(default_factory=list)  # its other real corners
 
 
 class _Board:
@@ -84,8 +87,11 @@ class _Board:
             for s in (1.0, -1.0)
         }
 
-    def best(self, r: int, c: int, need: float, banned: np.ndarray | None) -> Rectangle | None:
-        """The cheapest rectangle through ``(r, c)`` that shifts it by ``need`` in all."""
+    def best(
+        self, r: int, c: int, need: float, banned: np.ndarray, acc: tuple[float, float]
+    ) -> tuple[Rectangle | None, Rectangle | None]:
+        """The cheapest rectangle through ``(r, c)`` that, added to shifts ``acc`` already
+        certified by others, shifts it by ``need`` in all; and the one that widens it most."""
         up, dn = self.up, self.dn
         same = self.w == self.w[r]
         side_up = np.where(same, dn[:, c], up[:, c])
@@ -93,31 +99,57 @@ class _Board:
         far_up, far_dn = self.opposite[self.w[r]]
         go_up = np.minimum(np.minimum(far_up, side_up[:, None]), dn[r][None, :])
         go_dn = np.minimum(np.minimum(far_dn, side_dn[:, None]), up[r][None, :])
-        width = np.minimum(go_up, up[r, c]) + np.minimum(go_dn, dn[r, c])
+        width = np.minimum(acc[0] + go_up, up[r, c]) + np.minimum(acc[1] + go_dn, dn[r, c])
+        invalid = (go_up < 0) | (go_dn < 0) | banned | banned[r][None, :] | banned[:, c][:, None]
+        invalid[r, :] = True
+        invalid[:, c] = True
         total = self.cost + self.cost[r][None, :] + self.cost[:, c][:, None]
-        total[width < need] = INF
-        total[r, :] = INF
-        total[:, c] = INF
-        if banned is not None:
-            total[banned] = INF
-        at = int(np.argmin(total))
+        total[invalid] = INF
+        meets = np.where(width >= need, total, INF)
+        at = int(np.argmin(meets))
+        if meets.flat[at] < INF:
+            return self._rectangle(r, c, at, width, total, go_up, go_dn), None
+        score = np.where(invalid, -INF, width - total * 1e-9)
+        at = int(np.argmax(score))
+        if score.flat[at] <= -INF / 2:
+            return None, None
+        return None, self._rectangle(r, c, at, width, total, go_up, go_dn)
+
+    def _rectangle(self, r, c, at, width, total, go_up, go_dn) -> Rectangle:
         r2, c2 = divmod(at, total.shape[1])
-        if total[r2, c2] >= INF:
-            return None
-        sign = -1.0 if same[r2] else 1.0  # of (r2, c)
+        sign = -1.0 if self.w[r2] == self.w[r] else 1.0  # of (r2, c)
         corners = [((r, c), 1.0), ((r, c2), -1.0), ((r2, c), sign), ((r2, c2), -sign)]
         real = [(int(self.ids[p]), s) for p, s in corners if self.ids[p] >= 0]
-        return Rectangle(real, float(width[r2, c2]), float(total[r2, c2]), (r2, c2))
+        own = min(go_up[r2, c2], self.up[r, c]) + min(go_dn[r2, c2], self.dn[r, c])
+        rect = Rectangle(real, float(own), float(total[r2, c2]), (r2, c2))
+        rect.shifts = (float(go_up[r2, c2]), float(go_dn[r2, c2]))
+        rect.reach = float(width[r2, c2])
+        rect.places = [p for p, _ in corners[1:] if self.ids[p] >= 0]
+        return rect
 
-    def cheapest(self, r: int, c: int, need: float, search: Search) -> Rectangle | None:
-        """:meth:`best`, skipping rectangles that would break a sum of another table."""
-        banned = None
-        for _ in range(20):
-            found = self.best(r, c, need, banned)
-            if found is None or search.balanced(found):
-                return found
-            banned = np.zeros(self.ids.shape, dtype=bool) if banned is None else banned
-            banned[found.at] = True
+    def cover(self, r: int, c: int, need: float, search: Search) -> list[Rectangle] | None:
+        """Rectangles through ``(r, c)``, disjoint but for it, whose shifts add up to
+        ``need`` (each checked against every constraint of the pack), or None."""
+        banned = np.zeros(self.ids.shape, dtype=bool)
+        acc, chosen = (0.0, 0.0), []
+        reach = 0.0
+        for _ in range(40):
+            meets, widest = self.best(r, c, need, banned, acc)
+            found = meets or widest
+            if found is None or (meets is None and found.reach <= reach):
+                return None
+            if not search.balanced(found):
+                banned[found.at] = True
+                continue
+            chosen.append(found)
+            if meets is not None:
+                return chosen
+            acc = (acc[0] + found.shifts[0], acc[1] + found.shifts[1])
+            reach = found.reach
+            for p in found.places:
+                banned[p] = True
+            if len(chosen) >= 8:
+                return None
         return None
 
 
@@ -132,17 +164,17 @@ class Search:
         high: np.ndarray,
         need: np.ndarray,
         usable: np.ndarray,
+        cert: np.ndarray | None = None,
     ) -> None:
         self.cells = cells
         self.value = np.asarray(cells.value, dtype=float)
         self.hidden, self.low, self.high, self.need = hidden, low, high, need
         self.usable = usable
-        self.cert = np.zeros(len(cells))
-        self.by_cell: dict[int, list[int]] = {}
+        self.cert = np.zeros(len(cells)) if cert is None else cert
+        self.coefs: dict[int, list[tuple[int, float]]] = {}  # cell -> (constraint, coefficient)
         for index, constraint in enumerate(cells.constraints.values()):
-            for cid in constraint.ids.tolist():
-                self.by_cell.setdefault(cid, []).append(index)
-        self.constraint_list = list(cells.constraints.values())
+            for cid, coef in zip(constraint.ids.tolist(), constraint.coefs.tolist(), strict=True):
+                self.coefs.setdefault(cid, []).append((index, coef))
         self.boards = [_Board(g, self) for g in cells.grids]
         self.places: dict[int, list[tuple[int, int, int]]] = {}
         for b, board in enumerate(self.boards):
@@ -152,13 +184,13 @@ class Search:
 
     def balanced(self, rect: Rectangle) -> bool:
         """Does shifting the rectangle keep every constraint of the pack?"""
-        shift = dict(rect.corners)
-        touched = {i for cid in shift for i in self.by_cell.get(cid, ())}
-        for i in touched:
-            con = self.constraint_list[i]
-            if sum(shift.get(cid, 0.0) * k for cid, k in zip(con.ids.tolist(), con.coefs)):
-                return False
-        return True
+        if len(rect.corners) < 2:
+            return True
+        total: dict[int, float] = {}
+        for cid, sign in rect.corners:
+            for index, coef in self.coefs.get(cid, ()):
+                total[index] = total.get(index, 0.0) + sign * coef
+        return not any(total.values())
 
     def hide(self, cid: int) -> bool:
         if self.hidden[cid]:
@@ -168,49 +200,38 @@ class Search:
             self.boards[b].cost[r, c] = 0.0
         return True
 
-    def rectangle(self, cid: int, need: float) -> Rectangle | None:
-        """The cheapest rectangle through ``cid`` in any grid that publishes it."""
-        options = [
-            self.boards[b].cheapest(r, c, need, self) for b, r, c in self.places.get(cid, ())
-        ]
+    def rectangles(self, cid: int, need: float) -> list[Rectangle] | None:
+        """The cheapest cover of ``cid`` in any grid that publishes it."""
+        options = [self.boards[b].cover(r, c, need, self) for b, r, c in self.places.get(cid, ())]
         options = [o for o in options if o is not None]
-        return min(options, key=lambda o: o.cost) if options else None
+        return min(options, key=lambda o: sum(x.cost for x in o)) if options else None
 
-    def apply(self, rect: Rectangle, need: float) -> list[int]:
-        """Hide the rectangle's corners; a complement needs no more width than the cell it
-        protects (it moves with that cell, so it could not have more in any case)."""
-        added = [cid for cid, _ in rect.corners if self.hide(cid)]
-        for cid in added:
-            self.need[cid] = min(self.need[cid], need)
-        for cid, _ in rect.corners:
-            self.cert[cid] = max(self.cert[cid], rect.width)
+    def apply(self, cid: int, rects: list[Rectangle]) -> list[int]:
+        """Hide the rectangles' corners. ``cid`` is certified the width they reach together;
+        each complement the width of its own rectangle, which is all it needs: it is hidden
+        to protect ``cid``, not for its own sake, and it cannot be pinned."""
+        added = []
+        for rect in rects:
+            for other, _ in rect.corners:
+                if self.hide(other):
+                    added.append(other)
+                    self.need[other] = min(self.need[other], rect.width)
+                self.cert[other] = max(self.cert[other], rect.width)
+        self.cert[cid] = max(self.cert[cid], rects[-1].reach)
         return added
 
     def run(self, order: list[int]) -> list[int]:
         """Protect the hidden cells in ``order`` (and the complements they bring); returns the
-        cells no rectangle certifies."""
+        cells no set of rectangles certifies."""
         todo = deque(order)
         stuck: list[int] = []
         while todo:
             cid = todo.popleft()
             if self.cert[cid] >= self.need[cid]:
                 continue
-            rect = self.rectangle(cid, self.need[cid])
-            if rect is None:
+            rects = self.rectangles(cid, self.need[cid])
+            if rects is None:
                 stuck.append(cid)
                 continue
-            todo.extend(self.apply(rect, self.need[cid]))
-            if self.cert[cid] < self.need[cid]:
-                todo.append(cid)
+            todo.extend(self.apply(cid, rects))
         return stuck
-
-    def widen(self, cid: int) -> list[int]:
-        """For a cell no rectangle certifies: the widest rectangle through it (the audit by
-        linear programming then decides whether it, with the others, is enough)."""
-        for need in (self.need[cid] - 1, 2.0, 1.0):
-            if need < 1:
-                break
-            rect = self.rectangle(cid, need)
-            if rect is not None:
-                return self.apply(rect, self.need[cid])
-        return []
