@@ -22,7 +22,8 @@ from .files import atomic_folder, sha256, write_csv, write_json, write_text
 from .html import language_page, root_index
 from .inputs import load_inputs
 from .render import RenderedChart, Renderer, chart_jobs, worker_count
-from .tables import Table, compute_tables
+from .protection import summary_record
+from .tables import Table, protected_tables
 from .workbook import PublishedTable, language_workbook
 
 __all__ = ["PackSummary", "build_pack"]
@@ -105,16 +106,16 @@ def build_pack(
         raise DataError(Problem("no review workbook or survey export given"))
 
     loaded = load_inputs(reviews, surveys)
-    tables = compute_tables(loaded.counts, loaded.respondents, cfg)
+    tables, protected = protected_tables(loaded.counts, loaded.respondents, cfg)
     out = Path(out)
     version = package_version()
     with atomic_folder(out) as tmp:
         _write_pack(tmp, tables, cfg, version, jobs=jobs, progress=progress)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
-        write_json(
-            _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs), tmp / "manifest.json"
-        )
+        manifest = _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs)
+        manifest["disclosure"] = summary_record(protected)
+        write_json(manifest, tmp / "manifest.json")
     return PackSummary(
         out=out,
         files=(*outputs, "manifest.json"),
