@@ -85,7 +85,7 @@ def _bounds(cells: Cells, primary: np.ndarray, threshold: int, suppress_zero: bo
     for part, whole in cells.subsets:
         high_eff[part] = min(high_eff[part], value[whole])
         low_eff[whole] = max(low_eff[whole], value[part])
-    usable = ~np.asarray(cells.public) & ((value > 0) | suppress_zero | primary)
+    usable = ~np.asarray(cells.public, dtype=bool) & ((value > 0) | suppress_zero | primary)
     return low, high, need, low_eff, high_eff, usable
 
 

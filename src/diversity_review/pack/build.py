@@ -21,8 +21,8 @@ from .display import legend, notes, published_frame, source_text, title_text
 from .files import atomic_folder, sha256, write_csv, write_json, write_text
 from .html import language_page, root_index
 from .inputs import load_inputs
-from .render import RenderedChart, Renderer, chart_jobs, worker_count
 from .protection import summary_record
+from .render import RenderedChart, Renderer, chart_jobs, worker_count
 from .tables import Table, protected_tables
 from .workbook import PublishedTable, language_workbook
 

@@ -53,7 +53,8 @@ def protect_pack(tables: list, config: PackConfig) -> tuple[list, Protected]:
 
     views: dict[str, pd.DataFrame] = {}
     for table in tables:
-        if "count" in table.frame.columns or "count_from" in table.frame.columns:
+        columns = set(table.frame.columns)
+        if {"council_code", "group"} <= columns and columns & {"count", "count_from"}:
             views.update(_views(table.name, table.values, table.frame))
     protected = protect(
         views,
