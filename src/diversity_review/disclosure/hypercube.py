@@ -127,9 +127,10 @@ class _Board:
         rect.places = [p for p, _ in corners[1:] if self.ids[p] >= 0]
         return rect
 
-    def cover(self, r: int, c: int, need: float, search: Search) -> list[Rectangle] | None:
+    def cover(self, r: int, c: int, need: float, search: Search) -> tuple[list[Rectangle], bool]:
         """Rectangles through ``(r, c)``, disjoint but for it, whose shifts add up to
-        ``need`` (each checked against every constraint of the pack), or None."""
+        ``need`` (each checked against every constraint of the pack), and whether they do
+        (if not, the widest such set found)."""
         banned = np.zeros(self.ids.shape, dtype=bool)
         acc, chosen = (0.0, 0.0), []
         reach = 0.0
@@ -137,20 +138,20 @@ class _Board:
             meets, widest = self.best(r, c, need, banned, acc)
             found = meets or widest
             if found is None or (meets is None and found.reach <= reach):
-                return None
+                break
             if not search.balanced(found):
                 banned[found.at] = True
                 continue
             chosen.append(found)
             if meets is not None:
-                return chosen
+                return chosen, True
             acc = (acc[0] + found.shifts[0], acc[1] + found.shifts[1])
             reach = found.reach
             for p in found.places:
                 banned[p] = True
             if len(chosen) >= 8:
-                return None
-        return None
+                break
+        return chosen, False
 
 
 class Search:
@@ -200,11 +201,16 @@ class Search:
             self.boards[b].cost[r, c] = 0.0
         return True
 
-    def rectangles(self, cid: int, need: float) -> list[Rectangle] | None:
-        """The cheapest cover of ``cid`` in any grid that publishes it."""
-        options = [self.boards[b].cover(r, c, need, self) for b, r, c in self.places.get(cid, ())]
-        options = [o for o in options if o is not None]
-        return min(options, key=lambda o: sum(x.cost for x in o)) if options else None
+    def rectangles(self, cid: int, need: float) -> tuple[list[Rectangle], bool]:
+        """The cheapest cover of ``cid`` in any grid that publishes it (else the widest)."""
+        options = [
+            self.boards[b].cover(r, c, need, self) for b, r, c in self.places.get(cid, ())
+        ]
+        met = [o for o, ok in options if ok]
+        if met:
+            return min(met, key=lambda o: sum(x.cost for x in o)), True
+        partial = [o for o, _ in options if o]
+        return (max(partial, key=lambda o: o[-1].reach), False) if partial else ([], False)
 
     def apply(self, cid: int, rects: list[Rectangle]) -> list[int]:
         """Hide the rectangles' corners. ``cid`` is certified the width they reach together;
@@ -229,9 +235,9 @@ class Search:
             cid = todo.popleft()
             if self.cert[cid] >= self.need[cid]:
                 continue
-            rects = self.rectangles(cid, self.need[cid])
-            if rects is None:
-                stuck.append(cid)
-                continue
-            todo.extend(self.apply(cid, rects))
+            rects, met = self.rectangles(cid, self.need[cid])
+            if rects:
+                todo.extend(self.apply(cid, rects))
+            if not met:
+                stuck.append(cid)  # for the audit by linear programming
         return stuck
