@@ -153,7 +153,8 @@ class Cells:
     def _lines(self, grid: Grid, bases: np.ndarray) -> None:
         """The grid's row and column sums a reader can form, as constraints."""
         values = np.where(grid.ids >= 0, np.asarray(self.value + [np.nan])[grid.ids], np.nan)
-        for r in range(len(grid.rows)):
+        for r in range(len(grid.rows) if len(grid.groups) > 1 else 0):
+            # a table of one group (women only, say) tells a reader nothing of the others
             present = grid.ids[r] >= 0
             b = bases[r][~np.isnan(bases[r])]
             if not present.any() or not len(b) or not np.all(b == b[0]):

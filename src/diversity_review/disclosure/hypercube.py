@@ -203,9 +203,7 @@ class Search:
 
     def rectangles(self, cid: int, need: float) -> tuple[list[Rectangle], bool]:
         """The cheapest cover of ``cid`` in any grid that publishes it (else the widest)."""
-        options = [
-            self.boards[b].cover(r, c, need, self) for b, r, c in self.places.get(cid, ())
-        ]
+        options = [self.boards[b].cover(r, c, need, self) for b, r, c in self.places.get(cid, ())]
         met = [o for o, ok in options if ok]
         if met:
             return min(met, key=lambda o: sum(x.cost for x in o)), True
