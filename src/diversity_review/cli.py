@@ -1,4 +1,4 @@
-"""Command line: ``diversity-review report | validate | template | translations``.
+"""Command line: ``diversity-review report | validate | template | members | translations``.
 
 Thin: it parses arguments, calls the library and turns the package's errors into one line
 each on stderr with exit code 2 (no traceback). Works the same on Windows without make.
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import DataError, DataWarning, NoTableError
+from .sources.members import add_members_parser
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -163,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     tpl.add_argument("--election", type=int, required=True)
     tpl.add_argument("--out", type=Path, required=True)
     tpl.set_defaults(func=_cmd_template)
+
+    add_members_parser(sub)
 
     tr = sub.add_parser("translations", help="list draft translations awaiting review")
     tr.add_argument("--lang", default="cy")
