@@ -86,6 +86,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     summary = build_pack(
         reviews=reviews,
         surveys=surveys,
+        candidates=args.candidates,
         out=out,
         langs=langs,
         threshold=args.threshold,
@@ -144,6 +145,13 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--review", type=Path, action="append", help="review workbook (repeatable)")
     rep.add_argument(
         "--survey", type=Path, action="append", help="member survey export (repeatable)"
+    )
+    rep.add_argument(
+        "--candidates",
+        type=Path,
+        action="append",
+        default=[],
+        help="Democracy Club candidacy CSV (repeatable): adds who stood and who was elected",
     )
     rep.add_argument("--out", type=Path, help="output folder (default data/processed)")
     rep.add_argument("--lang", help="languages, comma-separated (default en,cy)")
