@@ -1,4 +1,4 @@
-"""Command line: ``diversity-review report | validate | template | translations``.
+"""Command line: ``diversity-review report | validate | template | members | translations``.
 
 Thin: it parses arguments, calls the library and turns the package's errors into one line
 each on stderr with exit code 2 (no traceback). Works the same on Windows without make.
@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import DataError, DataWarning, NoTableError
+from .sources.members import add_members_parser
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
@@ -85,6 +86,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     summary = build_pack(
         reviews=reviews,
         surveys=surveys,
+        candidates=args.candidates,
         out=out,
         langs=langs,
         threshold=args.threshold,
@@ -144,6 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument(
         "--survey", type=Path, action="append", help="member survey export (repeatable)"
     )
+    rep.add_argument(
+        "--candidates",
+        type=Path,
+        action="append",
+        default=[],
+        help="Democracy Club candidacy CSV (repeatable): adds who stood and who was elected",
+    )
     rep.add_argument("--out", type=Path, help="output folder (default data/processed)")
     rep.add_argument("--lang", help="languages, comma-separated (default en,cy)")
     rep.add_argument("--threshold", type=int, help="suppress counts below this (default 5)")
@@ -163,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
     tpl.add_argument("--election", type=int, required=True)
     tpl.add_argument("--out", type=Path, required=True)
     tpl.set_defaults(func=_cmd_template)
+
+    add_members_parser(sub)
 
     tr = sub.add_parser("translations", help="list draft translations awaiting review")
     tr.add_argument("--lang", default="cy")
