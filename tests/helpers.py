@@ -22,6 +22,7 @@ RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SAMPLE_REVIEW = RAW / "wlga_review_synthetic.xlsx"
 SAMPLE_SURVEY = RAW / "member_survey_synthetic.csv"
 SAMPLE_CANDIDATES = RAW / "candidates_synthetic.csv"
+SAMPLE_ROSTER = RAW / "councillor_roster_synthetic.xlsx"
 
 
 def write_csv(path: Path, rows: Rows, encoding: str = "utf-8") -> Path:

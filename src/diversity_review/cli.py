@@ -79,7 +79,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .pack import build_pack
 
-    reviews = args.review or _default_reviews()
+    reviews = args.review or ([] if args.roster else _default_reviews())
     surveys = args.survey if args.survey is not None else _default_surveys()
     out = args.out or _project_root() / "data" / "processed"
     langs = [x.strip() for x in args.lang.split(",") if x.strip()] if args.lang else None
@@ -87,6 +87,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         reviews=reviews,
         surveys=surveys,
         candidates=args.candidates,
+        rosters=args.roster,
         out=out,
         langs=langs,
         threshold=args.threshold,
@@ -145,6 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--review", type=Path, action="append", help="review workbook (repeatable)")
     rep.add_argument(
         "--survey", type=Path, action="append", help="member survey export (repeatable)"
+    )
+    rep.add_argument(
+        "--roster",
+        type=Path,
+        action="append",
+        default=[],
+        help="councillor roster workbook (repeatable): counted as the review of its councils",
     )
     rep.add_argument(
         "--candidates",

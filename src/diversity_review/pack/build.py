@@ -52,6 +52,7 @@ def build_pack(
     reviews: Sequence[str | Path],
     surveys: Sequence[str | Path] = (),
     candidates: Sequence[str | Path] = (),
+    rosters: Sequence[str | Path] = (),
     out: str | Path,
     langs: Sequence[str] | None = None,
     threshold: int | None = None,
@@ -70,6 +71,8 @@ def build_pack(
         Member survey exports.
     candidates : sequence of path
         Democracy Club candidacy CSVs: adds "Who stood and who was elected".
+    rosters : sequence of path
+        Councillor rosters (one row per member): counted as the review of their councils.
     out : path
         The pack folder; only the entries the pack writes are replaced, all at once at the end.
     langs : sequence of {"en", "cy"}, optional
@@ -105,10 +108,11 @@ def build_pack(
     reviews = [Path(p) for p in reviews]
     surveys = [Path(p) for p in surveys]
     candidates = [Path(p) for p in candidates]
-    if not reviews and not surveys:
-        raise DataError(Problem("no review workbook or survey export given"))
+    rosters = [Path(p) for p in rosters]
+    if not reviews and not surveys and not rosters:
+        raise DataError(Problem("no review workbook, roster or survey export given"))
 
-    loaded = load_inputs(reviews, surveys, candidates)
+    loaded = load_inputs(reviews, surveys, candidates, rosters)
     tables = compute_tables(loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates)
     out = Path(out)
     version = package_version()
@@ -116,7 +120,7 @@ def build_pack(
         _write_pack(tmp, tables, cfg, version, jobs=jobs, progress=progress)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
-        inputs += [("candidates", p) for p in candidates]
+        inputs += [("candidates", p) for p in candidates] + [("roster", p) for p in rosters]
         write_json(
             _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs), tmp / "manifest.json"
         )

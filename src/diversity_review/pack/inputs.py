@@ -31,19 +31,29 @@ class Loaded:
 
 
 def load_inputs(
-    reviews: Sequence[Path], surveys: Sequence[Path], candidates: Sequence[Path] = ()
+    reviews: Sequence[Path],
+    surveys: Sequence[Path],
+    candidates: Sequence[Path] = (),
+    rosters: Sequence[Path] = (),
 ) -> Loaded:
-    """Load every file; a missing file, bad input or a council given twice is a DataError."""
+    """Load every file; a missing file, bad input or a council given twice is a DataError.
+
+    A roster counts as the review of its councils (:func:`roster_counts`).
+    """
     from ..load.candidates import load_candidates
     from ..load.review import load_review
+    from ..load.roster import load_roster
+    from ..load.roster_counts import roster_counts
     from ..load.survey import load_surveys
 
-    for path in [*reviews, *surveys, *candidates]:
+    for path in [*reviews, *surveys, *candidates, *rosters]:
         if not Path(path).is_file():
             raise DataError(Problem("file not found", str(path)))
     counts = [load_review(p) for p in reviews]
+    members = [load_roster(p) for p in rosters]
+    accounts = tuple(row_account(f) for f in [*counts, *members])
+    counts += [roster_counts(m) for m in members]
     responses = load_surveys(surveys) if surveys else None
-    accounts = tuple(row_account(f) for f in counts)
     if responses is not None:
         accounts += (row_account(responses),)
     stood = [load_candidates(p) for p in candidates]
