@@ -196,7 +196,12 @@ def test_a_roster_makes_the_same_councillor_tables_as_its_review(sample_pack, tm
         ["report", "--roster", str(SAMPLE_ROSTER), "--out", str(out), "--lang", "en", "--quiet"]
     )
     assert code == 0, capsys.readouterr().err
-    for measure in ("sex", "age", "disability", "welsh_language"):
+    for measure in ("sex", "age", "disability", "welsh_language", "tenure"):
         name = f"councillors_{measure}_2022.csv"
-        ours = (out / "en" / "tables" / name).read_bytes()
-        assert ours == (sample_pack / "en" / "tables" / name).read_bytes(), name
+        ours = (out / "en" / "tables" / name).read_text(encoding="utf-8").splitlines()
+        review = (sample_pack / "en" / "tables" / name).read_text(encoding="utf-8").splitlines()
+        # every row the review publishes, the roster publishes the same; the roster also
+        # gives the groups the review leaves out (e.g. "Not disabled" beside "Disabled")
+        assert set(review) <= set(ours), name
+        if measure in ("sex", "age"):  # the review gives every group of these
+            assert ours == review, name
