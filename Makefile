@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEV    := $(VENV)/.installed-dev
 LAB    := $(VENV)/.installed-lab
 
-.PHONY: report test lab lint format sample benchmark baselines clean
+.PHONY: report test lab lint format sample bench benchmark baselines clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,12 @@ $(LAB): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,lab]'
 	touch $@
 
-report: $(DEV)  ## build the benchmark pack from the bundled sample data into data/processed/
-	$(BIN)/diversity-review report
+SAMPLES := --review data/raw/wlga_review_synthetic.xlsx \
+	--survey data/raw/member_survey_synthetic.csv \
+	--candidates data/raw/candidates_synthetic.csv
+
+report: $(DEV)  ## build the pack of the bundled SYNTHETIC samples into data/processed/
+	$(BIN)/diversity-review report $(SAMPLES) --out data/processed
 
 test: $(DEV)  ## run the whole suite, notebooks included
 	$(BIN)/python -m pytest
@@ -39,7 +43,10 @@ sample: $(DEV)  ## regenerate the synthetic sample files in data/raw/ (fixed see
 	$(BIN)/python scripts/make_sample_review.py
 	$(BIN)/python scripts/make_sample_survey.py
 
-benchmark: $(DEV)  ## print timings; never part of the tests
+bench: $(DEV)  ## print every ratio against its baseline, measured side by side (docs/performance.md)
+	$(BIN)/python benchmarks/ratios.py
+
+benchmark: $(DEV)  ## print each benchmark's detailed timings; never part of the tests
 	$(BIN)/python benchmarks/run.py
 
 baselines: $(DEV)  ## regenerate the chart image baselines after an intended change (look at them)

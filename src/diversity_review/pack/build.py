@@ -11,10 +11,11 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ..errors import DataError, Problem, RowAccount
+from ..load.synthetic import is_synthetic
 from ..version import package_version
 from .config import PackConfig, resolve_config
 from .display import legend, notes, published_frame, source_text, title_text
@@ -39,12 +40,14 @@ class PackSummary:
     respondents: int
     seconds: float
     accounts: tuple[RowAccount, ...] = field(default_factory=tuple)
+    synthetic: bool = False
 
     def __str__(self) -> str:
         years = ", ".join(map(str, self.elections)) or "none"
         return (
             f"wrote {len(self.files)} files to {self.out} (elections {years}; "
             f"{self.respondents} survey respondents) in {self.seconds:.1f} s"
+            + (" - SYNTHETIC sample data, not real" if self.synthetic else "")
         )
 
 
@@ -52,6 +55,8 @@ def build_pack(
     *,
     reviews: Sequence[str | Path],
     surveys: Sequence[str | Path] = (),
+    candidates: Sequence[str | Path] = (),
+    rosters: Sequence[str | Path] = (),
     out: str | Path,
     langs: Sequence[str] | None = None,
     threshold: int | None = None,
@@ -68,6 +73,10 @@ def build_pack(
         election is the headline and the one before it the comparison.
     surveys : sequence of path
         Member survey exports.
+    candidates : sequence of path
+        Democracy Club candidacy CSVs: adds "Who stood and who was elected".
+    rosters : sequence of path
+        Councillor rosters (one row per member): counted as the review of their councils.
     out : path
         The pack folder; only the entries the pack writes are replaced, all at once at the end.
     langs : sequence of {"en", "cy"}, optional
@@ -102,17 +111,24 @@ def build_pack(
         raise DataError(Problem(f"jobs must be at least 1, not {jobs}"))
     reviews = [Path(p) for p in reviews]
     surveys = [Path(p) for p in surveys]
-    if not reviews and not surveys:
-        raise DataError(Problem("no review workbook or survey export given"))
+    candidates = [Path(p) for p in candidates]
+    rosters = [Path(p) for p in rosters]
+    if not reviews and not surveys and not rosters:
+        raise DataError(Problem("no review workbook, roster or survey export given"))
 
-    loaded = load_inputs(reviews, surveys)
-    tables, protected = protected_tables(loaded.counts, loaded.respondents, cfg)
+    loaded = load_inputs(reviews, surveys, candidates, rosters)
+    if any(is_synthetic(p) for p in [*reviews, *surveys, *candidates, *rosters]):
+        cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
+    tables, protected = protected_tables(
+        loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates
+    )
     out = Path(out)
     version = package_version()
     with atomic_folder(out) as tmp:
         _write_pack(tmp, tables, cfg, version, jobs=jobs, progress=progress)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
+        inputs += [("candidates", p) for p in candidates] + [("roster", p) for p in rosters]
         manifest = _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs)
         manifest["disclosure"] = summary_record(protected)
         write_json(manifest, tmp / "manifest.json")
@@ -123,6 +139,7 @@ def build_pack(
         respondents=0 if loaded.respondents is None else len(loaded.respondents),
         seconds=time.perf_counter() - started,
         accounts=loaded.accounts,
+        synthetic=cfg.synthetic,
     )
 
 
@@ -159,7 +176,7 @@ def _write_tables(
                 table.name[:31],
                 title_text(table, lang),
                 frame,
-                source=source_text(table.source(cfg), table.spec.census, lang),
+                source=source_text(table.source(cfg), table.spec.census, lang, cfg.synthetic),
                 notes=table.spec.notes,
                 legend=markers if table.spec.legend else (),
             )
@@ -169,11 +186,17 @@ def _write_tables(
         folder / f"diversity_review_{lang}.xlsx",
         lang=lang,
         config=cfg,
-        notes=notes(cfg, lang),
+        notes=_used_notes(cfg, lang, published),
         legend=markers,
         version=version,
     )
     return published
+
+
+def _used_notes(cfg: PackConfig, lang: str, published: list[PublishedTable]) -> dict[str, str]:
+    """The pack's notes that a published table refers to (no note about absent tables)."""
+    used = {key for table in published for key in table.notes}
+    return {key: text for key, text in notes(cfg, lang).items() if key in used}
 
 
 def _write_page(
@@ -186,7 +209,7 @@ def _write_page(
     page = language_page(
         cfg,
         lang,
-        notes=notes(cfg, lang),
+        notes=_used_notes(cfg, lang, published),
         charts=[c for c in rendered if c.lang == lang],
         tables=[(t.title, t.frame) for t in published],
     )
@@ -206,7 +229,11 @@ def _manifest(
         "package": "diversity_review",
         "version": version,
         "parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(cfg).items()},
-        "inputs": [{"file": p.name, "kind": kind, "sha256": sha256(p)} for kind, p in inputs],
+        "synthetic": cfg.synthetic,
+        "inputs": [
+            {"file": p.name, "kind": kind, "sha256": sha256(p), "synthetic": is_synthetic(p)}
+            for kind, p in inputs
+        ],
         "row_accounts": [
             {
                 "file": a.file,

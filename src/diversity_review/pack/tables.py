@@ -45,9 +45,11 @@ def compute_tables(
     respondents: pd.DataFrame | None,
     config: PackConfig,
     specs: Sequence[TableSpec] = SPECS,
+    *,
+    candidates: pd.DataFrame | None = None,
 ) -> list[Table]:
     """Every table the specs make from these inputs, disclosure-controlled, in spec order."""
-    return protected_tables(counts, respondents, config, specs)[0]
+    return protected_tables(counts, respondents, config, specs, candidates=candidates)[0]
 
 
 def protected_tables(
@@ -55,9 +57,11 @@ def protected_tables(
     respondents: pd.DataFrame | None,
     config: PackConfig,
     specs: Sequence[TableSpec] = SPECS,
+    *,
+    candidates: pd.DataFrame | None = None,
 ) -> tuple[list[Table], Protected]:
     """:func:`compute_tables` and what the joint suppression hid, where and why."""
-    inputs = Inputs(counts, respondents, config)
+    inputs = Inputs(counts, respondents, config, candidates)
     raw = [Table(spec, values, frame) for spec in specs for values, frame in spec.compute(inputs)]
     return protect_pack(raw, config)
 
@@ -67,6 +71,7 @@ def pack_tables(
     respondents: pd.DataFrame | None,
     config: PackConfig = DEFAULT_CONFIG,
     *,
+    candidates: pd.DataFrame | None = None,
     audit: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Every table the pack publishes, after disclosure control, keyed by name.
@@ -82,7 +87,8 @@ def pack_tables(
     >>> sorted(tables)[:2]  # doctest: +SKIP
     ['change_sex_2017_2022', 'councillors_age_2022']
     """
-    tables = {t.name: t.frame for t in compute_tables(counts, respondents, config)}
+    computed = compute_tables(counts, respondents, config, candidates=candidates)
+    tables = {t.name: t.frame for t in computed}
     if audit:
         return tables
     return {name: f.drop(columns=["suppression"], errors="ignore") for name, f in tables.items()}
