@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..analysis import ROLE_SCOPES
+from ..analysis.roles import ROLE_SCOPES
 from ..categories import NOT_STATED
 from ..errors import DataWarning
 from .audit import lp_bounds
