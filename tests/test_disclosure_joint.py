@@ -10,6 +10,8 @@ whole row is hidden; at most the base).
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -312,3 +314,22 @@ def test_the_sample_pack_passes_the_joint_audit():
     truth = tidy_views(pack_tables(counts, respondents, PackConfig(threshold=1)))
     found = check_safe(shown, truth)
     assert len(found) > 10  # the sample has small cells to protect
+
+
+@pytest.mark.slow
+def test_the_manifest_counts_the_cells_hidden_in_each_table(sample_pack):
+    manifest = json.loads((sample_pack / "manifest.json").read_text(encoding="utf-8"))
+    disclosure = manifest["disclosure"]
+    assert disclosure["totals"]["primary"] > 0
+    checked = 0
+    for entry in disclosure["tables"]:
+        assert entry["primary"] == entry["small count"] + entry["small base"]
+        path = sample_pack / "en" / "tables" / f"{entry['table']}.csv"
+        if not path.exists():  # a change table's view per election
+            continue
+        frame = pd.read_csv(path, dtype=str, encoding="utf-8")
+        if "Count" in frame.columns:
+            shown = int((frame["Count"] == "[c]").sum())
+            assert shown == entry["primary"] + entry["secondary"], entry["table"]
+            checked += 1
+    assert checked >= 5
