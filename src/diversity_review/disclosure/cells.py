@@ -105,18 +105,21 @@ class Cells:
         group_col: str = "group",
         exempt_groups: frozenset[str] = frozenset(),
         public_measures: frozenset[str] = frozenset(),
+        public_groups: frozenset[str] = frozenset(),
     ) -> list[Grid]:
         """Register ``frame``'s counts; ``identity(block)`` gives the key prefix of a block."""
         grids = []
         for block, positions in table_blocks(frame, by):
             prefix = identity(block)
             public = str(prefix[-1]) in public_measures if prefix else False
-            grid = self._grid(name, frame, positions, prefix, group_col, exempt_groups, public)
+            groups = (exempt_groups, public_groups)
+            grid = self._grid(name, frame, positions, prefix, group_col, groups, public)
             grids.append(grid)
         self.grids.extend(grids)
         return grids
 
-    def _grid(self, name, frame, positions, prefix, group_col, exempt_groups, public) -> Grid:
+    def _grid(self, name, frame, positions, prefix, group_col, groups, public) -> Grid:
+        exempt_groups, public_groups = groups
         codes = frame["council_code"].astype(str).to_numpy()[positions]
         names = frame[group_col].astype(str).to_numpy()[positions]
         counts = _floats(frame["count"])[positions]
@@ -144,7 +147,8 @@ class Cells:
             if not np.isnan(counts[i]):
                 key = (*prefix, codes[i], names[i])
                 exempt = names[i] in exempt_groups
-                ids[at] = self.cell(key, counts[i], bases[i], exempt=exempt, public=public)
+                known = public or names[i] in public_groups
+                ids[at] = self.cell(key, counts[i], bases[i], exempt=exempt, public=known)
         no_rows, no_cols = np.zeros(len(rows), bool), np.zeros(len(groups), bool)
         grid = Grid(name, rows, groups, ids, None, no_rows, no_cols, where)
         self._lines(grid, grid_bases)

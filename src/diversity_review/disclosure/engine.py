@@ -35,12 +35,16 @@ __all__ = [
     "labels",
     "check_threshold",
     "PUBLIC_MEASURES",
+    "PUBLIC_GROUPS",
     "DERIVED",
 ]
 
 #: measures whose counts are public facts, published whatever they are: seats won unopposed
 #: (election results) and the sex of the councils' leaders (named in every council's records)
 PUBLIC_MEASURES = frozenset({"uncontested", "leader_sex"})
+#: groups that count public facts whatever the measure: wards where no woman stood (from the
+#: published statements of persons nominated)
+PUBLIC_GROUPS = frozenset({"No woman standing"})
 #: columns blanked with the count they are derived from
 DERIVED = ("share", "ci_low", "ci_high", "gap_pp", "ratio", "within_band")
 #: the measure a role scope counts (the roles table has a scope and no measure)
@@ -230,6 +234,7 @@ def protect(
     suppress_zero: bool = False,
     exempt_groups: Collection[str] = (),
     public_measures: Collection[str] = PUBLIC_MEASURES,
+    public_groups: Collection[str] = PUBLIC_GROUPS,
     identity: Mapping[str, Mapping[str, object]] | None = None,
 ) -> Protected:
     """Suppress small counts in every table at once, so that no table gives another away.
@@ -243,8 +248,9 @@ def protect(
         As for :func:`~diversity_review.disclosure.suppress`.
     exempt_groups : collection of str
         Groups never primary-suppressed, besides "Not known" and "Prefer not to say" (always).
-    public_measures : collection of str
-        Measures whose counts are public facts: never hidden, known to every reader.
+    public_measures, public_groups : collection of str
+        Measures, and groups, whose counts are public facts: never hidden, known to every
+        reader.
     identity : mapping, optional
         Per table, values for key columns the frame lacks (e.g. ``{"roles": {"election":
         2022}}``); a frame's ``attrs["election"]`` is used too.
@@ -270,6 +276,7 @@ def protect(
             by=by,
             exempt_groups=exempt,
             public_measures=frozenset(public_measures),
+            public_groups=frozenset(public_groups),
         )
     decision = decide(cells, threshold=int(threshold), suppress_zero=suppress_zero)
     out, rows = {}, []

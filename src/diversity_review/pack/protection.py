@@ -54,7 +54,7 @@ def protect_pack(tables: list, config: PackConfig) -> tuple[list, Protected]:
     views: dict[str, pd.DataFrame] = {}
     for table in tables:
         columns = set(table.frame.columns)
-        if "suppression" in columns:
+        if "suppressed" in columns:
             continue  # controlled by its own compute function (the candidates tables)
         if {"council_code", "group"} <= columns and columns & {"count", "count_from"}:
             views.update(_views(table.name, table.values, table.frame))
