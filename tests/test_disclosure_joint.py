@@ -19,7 +19,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import linprog
 
-from diversity_review.disclosure import NOT_GIVEN_CODE, add_not_given, protect, suppress
+from diversity_review.disclosure import (
+    NOT_GIVEN_CODE,
+    add_not_given,
+    protect,
+    suppress,
+    suppress_crosstab,
+)
 from diversity_review.load.review import load_review
 from diversity_review.load.survey import load_survey
 from diversity_review.pack.config import PackConfig
@@ -333,3 +339,30 @@ def test_the_manifest_counts_the_cells_hidden_in_each_table(sample_pack):
             assert shown == entry["primary"] + entry["secondary"], entry["table"]
             checked += 1
     assert checked >= 5
+
+
+@st.composite
+def crosstabs(draw):
+    """Outcomes x groups with the outcomes' totals as bases and an "All" row of the groups'
+    totals (the characteristic's margin)."""
+    outcomes = ["Yes", "No", "Not sure"][: draw(st.integers(2, 3))]
+    groups = ["Female", "Male", "Not known"][: draw(st.integers(2, 3))]
+    count = st.one_of(st.integers(0, 4), st.integers(0, 25))
+    inner = {o: [draw(count) for _ in groups] for o in outcomes}
+    frame = tidy(inner, groups)  # the Wales row is the "All" row, bases the outcome totals
+    return frame.assign(outcome=frame["council_code"].replace({WALES: "All"}))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(crosstabs())
+def test_no_inner_cell_of_a_crosstab_follows_from_its_margins(frame):
+    out = suppress_crosstab(frame.drop(columns="council_code"), row="outcome")
+    small = frame["count"].between(1, THRESHOLD - 1)  # no group is exempt here
+    assert out.loc[small.to_numpy(), "count"].isna().all()
+    published = out.assign(council_code=frame["council_code"], survey_year=2023, measure="x")
+    truth = frame.assign(survey_year=2023, measure="x")
+    found = attack({"crosstab": published}, {"crosstab": truth})
+    for k, (lo, hi, value) in found.items():
+        assert lo <= value <= hi
+        if value > 0:
+            assert hi - lo >= 1, f"{k} pinned to {value}"

@@ -10,13 +10,14 @@ programming), :mod:`.engine` (:func:`protect`), :mod:`.table` (:func:`suppress`)
 from .cells import BLOCK_KEYS, SUBSET_MEASURES
 from .engine import DERIVED, PUBLIC_MEASURES, Protected, protect
 from .rows import NOT_GIVEN, NOT_GIVEN_CODE, add_not_given
-from .table import suppress
+from .table import suppress, suppress_crosstab
 
 #: columns blanked with the count they are derived from
 DERIVED_COLUMNS = DERIVED
 
 __all__ = [
     "suppress",
+    "suppress_crosstab",
     "protect",
     "Protected",
     "DERIVED_COLUMNS",

@@ -106,29 +106,36 @@ class Cells:
         exempt_groups: frozenset[str] = frozenset(),
         public_measures: frozenset[str] = frozenset(),
         public_groups: frozenset[str] = frozenset(),
+        rows: tuple[str, str] = ("council_code", WALES_CODE),
     ) -> list[Grid]:
-        """Register ``frame``'s counts; ``identity(block)`` gives the key prefix of a block."""
+        """Register ``frame``'s counts; ``identity(block)`` gives the key prefix of a block.
+
+        ``rows`` names the column of the grid's rows and the row that totals the others: a
+        council table's councils and Wales, or a cross-tabulation's outcome and its "All" row
+        (whose counts, the characteristic's margin, are cells protected like the others).
+        """
         grids = []
         for block, positions in table_blocks(frame, by):
             prefix = identity(block)
             public = str(prefix[-1]) in public_measures if prefix else False
             groups = (exempt_groups, public_groups)
-            grid = self._grid(name, frame, positions, prefix, group_col, groups, public)
+            grid = self._grid(name, frame, positions, prefix, (rows, group_col), groups, public)
             grids.append(grid)
         self.grids.extend(grids)
         return grids
 
-    def _grid(self, name, frame, positions, prefix, group_col, groups, public) -> Grid:
+    def _grid(self, name, frame, positions, prefix, axes, groups, public) -> Grid:
         exempt_groups, public_groups = groups
-        codes = frame["council_code"].astype(str).to_numpy()[positions]
+        (row_col, total), group_col = axes
+        codes = frame[row_col].astype(str).to_numpy()[positions]
         names = frame[group_col].astype(str).to_numpy()[positions]
         counts = _floats(frame["count"])[positions]
         bases = (
             _floats(frame["base"])[positions] if "base" in frame else np.full(len(codes), np.nan)
         )
         rows = list(dict.fromkeys(codes))
-        if WALES_CODE in rows:
-            rows = [r for r in rows if r != WALES_CODE] + [WALES_CODE]
+        if total in rows:
+            rows = [r for r in rows if r != total] + [total]
         groups = list(dict.fromkeys(names))
         r_of = {r: i for i, r in enumerate(rows)}
         c_of = {c: i for i, c in enumerate(groups)}
@@ -151,10 +158,10 @@ class Cells:
                 ids[at] = self.cell(key, counts[i], bases[i], exempt=exempt, public=known)
         no_rows, no_cols = np.zeros(len(rows), bool), np.zeros(len(groups), bool)
         grid = Grid(name, rows, groups, ids, None, no_rows, no_cols, where)
-        self._lines(grid, grid_bases)
+        self._lines(grid, grid_bases, total)
         return grid
 
-    def _lines(self, grid: Grid, bases: np.ndarray) -> None:
+    def _lines(self, grid: Grid, bases: np.ndarray, total: str) -> None:
         """The grid's row and column sums a reader can form, as constraints."""
         values = np.where(grid.ids >= 0, np.asarray(self.value + [np.nan])[grid.ids], np.nan)
         for r in range(len(grid.rows) if len(grid.groups) > 1 else 0):
@@ -167,9 +174,9 @@ class Cells:
                 grid.row_line[r] = True
                 cells = grid.ids[r][present]
                 self.constrain(cells, np.ones(len(cells)), float(b[0]))
-        if WALES_CODE not in grid.rows or len(grid.rows) < 2:
+        if total not in grid.rows or len(grid.rows) < 2:
             return
-        w = grid.rows.index(WALES_CODE)
+        w = grid.rows.index(total)
         councils = values[:w]
         sums = np.nansum(councils, axis=0)
         has = grid.ids[w] >= 0

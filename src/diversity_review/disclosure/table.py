@@ -32,10 +32,11 @@ from collections.abc import Collection, Sequence
 
 import pandas as pd
 
+from ..councils import WALES_CODE
 from .cells import BLOCK_KEYS, Cells
 from .engine import check_threshold, decide, labels, mark
 
-__all__ = ["suppress"]
+__all__ = ["suppress", "suppress_crosstab"]
 
 
 def suppress(
@@ -89,11 +90,56 @@ def suppress(
     >>> suppress(t)["suppression"].tolist()
     ['primary', 'secondary']
     """
+    keys = [k for k in BLOCK_KEYS if k in table.columns] if by is None else list(by)
+    return _one_table(
+        table,
+        keys,
+        ("council_code", WALES_CODE),
+        group_col,
+        threshold,
+        suppress_zero,
+        exempt_groups,
+    )
+
+
+def suppress_crosstab(
+    table: pd.DataFrame,
+    *,
+    row: str,
+    total: str = "All",
+    group_col: str = "group",
+    threshold: int = 5,
+    suppress_zero: bool = False,
+    exempt_groups: Collection[str] = (),
+    by: Sequence[str] = (),
+) -> pd.DataFrame:
+    """:func:`suppress` for a cross-tabulation: inner cells and both margins.
+
+    ``table`` has one row per ``row`` value (an outcome: "Abused", "Not abused") and group of
+    a characteristic (``group_col``), with ``count`` and ``base`` (the row's total, the
+    outcome's margin, published), and a ``total`` row whose counts are the characteristic's
+    margin (all respondents of each group). Inner cells and the margin's cells are suppressed
+    together, with rectangles in both dimensions, so that no inner cell follows from the
+    margins.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"outcome": ["Yes"] * 2 + ["No"] * 2 + ["All"] * 2,
+    ...     "group": ["Female", "Male"] * 3, "count": [2, 10, 18, 20, 20, 30],
+    ...     "base": [12, 12, 38, 38, 50, 50]})
+    >>> suppress_crosstab(t, row="outcome")["suppressed"].tolist()
+    [True, True, True, True, False, False]
+    """
+    return _one_table(
+        table, list(by), (row, total), group_col, threshold, suppress_zero, exempt_groups
+    )
+
+
+def _one_table(table, keys, rows, group_col, threshold, suppress_zero, exempt_groups):
     check_threshold(threshold)
-    missing = {"council_code", group_col, "count"} - set(table.columns)
+    missing = {rows[0], group_col, "count"} - set(table.columns)
     if missing:
         raise ValueError(f"cannot suppress: the table lacks {', '.join(sorted(missing))}")
-    keys = [k for k in BLOCK_KEYS if k in table.columns] if by is None else list(by)
     frame = table.reset_index(drop=True)
     cells = Cells()
     cells.add_table(
@@ -103,6 +149,7 @@ def suppress(
         by=keys,
         group_col=group_col,
         exempt_groups=frozenset(exempt_groups),
+        rows=rows,
     )
     decision = decide(cells, threshold=int(threshold), suppress_zero=suppress_zero)
     return mark(frame, labels(decision, cells, "table", len(frame)))
