@@ -22,8 +22,9 @@ from .display import legend, notes, published_frame, source_text, title_text
 from .files import atomic_folder, sha256, write_csv, write_json, write_text
 from .html import language_page, root_index
 from .inputs import load_inputs
+from .protection import summary_record
 from .render import RenderedChart, Renderer, chart_jobs, worker_count
-from .tables import Table, compute_tables
+from .tables import Table, protected_tables
 from .workbook import PublishedTable, language_workbook
 
 __all__ = ["PackSummary", "build_pack"]
@@ -118,7 +119,9 @@ def build_pack(
     loaded = load_inputs(reviews, surveys, candidates, rosters)
     if any(is_synthetic(p) for p in [*reviews, *surveys, *candidates, *rosters]):
         cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
-    tables = compute_tables(loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates)
+    tables, protected = protected_tables(
+        loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates
+    )
     out = Path(out)
     version = package_version()
     with atomic_folder(out) as tmp:
@@ -126,9 +129,9 @@ def build_pack(
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
         inputs += [("candidates", p) for p in candidates] + [("roster", p) for p in rosters]
-        write_json(
-            _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs), tmp / "manifest.json"
-        )
+        manifest = _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs)
+        manifest["disclosure"] = summary_record(protected)
+        write_json(manifest, tmp / "manifest.json")
     return PackSummary(
         out=out,
         files=(*outputs, "manifest.json"),
