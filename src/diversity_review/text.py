@@ -14,7 +14,7 @@ Examples
 >>> fold("  Ynys Môn & the Vale! ")
 'ynys mon and the vale'
 >>> parse_count("[c]")
-Count(value=None, suppressed=True, problem=None)
+Count(value=None, suppressed=True, problem=None, low=None, high=None)
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ __all__ = [
     "Count",
     "parse_count",
     "parse_percent",
+    "suppressed_below",
     "markers",
 ]
 
@@ -156,6 +157,9 @@ class Count:
     value: int | None
     suppressed: bool = False
     problem: str | None = None
+    #: a suppressed count's bounds when the cell shows them (``<5``: 1 and 4), else None
+    low: int | None = None
+    high: int | None = None
 
     @property
     def code(self) -> str | None:
@@ -189,7 +193,7 @@ def parse_count(value: object) -> Count:
     Examples
     --------
     >>> parse_count(12), parse_count("1,234").value, parse_count("-").value
-    (Count(value=12, suppressed=False, problem=None), 1234, 0)
+    (Count(value=12, suppressed=False, problem=None, low=None, high=None), 1234, 0)
     >>> parse_count(2.5).problem
     'fractional count 2.5: counts are whole numbers'
     """
@@ -214,11 +218,41 @@ def parse_count(value: object) -> Count:
             return Count(None)
         if _NUMBER.match(low):
             return parse_count(float(low.replace(",", "")))
+        below = suppressed_below(low)
+        if below is not None:
+            return below
     return Count(
         None,
         problem=f"text {str(value)!r} where a count belongs (enter a whole number, '-' for "
         "nil, '[c]' for suppressed or leave blank)",
     )
+
+
+@cache
+def _below() -> tuple[re.Pattern[str], bool]:
+    table = vocab.load("common")["below"]
+    words = sorted((*table["prefixes"], *table["prefixes_cy"]), key=len, reverse=True)
+    prefix = "|".join(re.escape(squash(w)) for w in words)
+    return re.compile(rf"^(?:{prefix})\s*(\d+)$"), bool(table["includes_zero"])
+
+
+def suppressed_below(text: str) -> Count | None:
+    """A count suppressed below a bound (``<5``, ``fewer than 3``, ``llai na 5``), its bounds
+    kept: GSS shorthand shows a zero as ``-``, so ``<5`` is 1 to 4 (``[below] includes_zero``
+    in ``vocab/common.toml`` says otherwise); None when the text is no such marker.
+
+    Examples
+    --------
+    >>> suppressed_below("<5")
+    Count(value=None, suppressed=True, problem=None, low=1, high=4)
+    >>> suppressed_below("llai na 3").high, suppressed_below("5") is None
+    (2, True)
+    """
+    pattern, zero = _below()
+    found = pattern.match(squash(text))
+    if found is None or int(found.group(1)) < 1:
+        return None
+    return Count(None, suppressed=True, low=0 if zero else 1, high=int(found.group(1)) - 1)
 
 
 def parse_percent(value: object) -> float | None:

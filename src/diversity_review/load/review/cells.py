@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...text import Count, markers, parse_count, squash
-from ..grid import Grid, column_letter
+from ..grid import Grid
 from .contracts import Cells, Column, ColumnKind, Councils, Layout, Leader
 from .problems import Collector
 from .vocabulary import is_vacant, sex_word, yes_no_word
@@ -41,8 +41,8 @@ def blank_columns(grid: Grid, cols: Sequence[Column], rows: Sequence[int]) -> tu
     )
 
 
-def _blank_note(cols: Sequence[Column]) -> str:
-    named = ", ".join(f"{column_letter(c.index)} ({c.label!r})" for c in cols)
+def _blank_note(grid: Grid, cols: Sequence[Column]) -> str:
+    named = ", ".join(f"{grid.col_ref(c.index)} ({c.label!r})" for c in cols)
     if len(cols) == 1:
         return f"column {named} is blank for every council, so it is not loaded"
     return f"columns {named} are blank for every council, so they are not loaded"
@@ -101,7 +101,7 @@ def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
     leaders = layout.of_kind(K.LEADER_SEX, K.LEADER_FLAG)
     blank = blank_columns(grid, counts + leaders, rows)
     if blank:
-        out.warn(_blank_note(blank))
+        out.warn(_blank_note(grid, blank))
     counts = tuple(c for c in counts if c not in blank)
     leaders = tuple(c for c in leaders if c not in blank)
     others = layout.of_kind(K.SEATS, K.EXEC_SIZE, K.MEASURE_TOTAL)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ...text import parse_count
-from ..grid import Grid, cell_ref
+from ..grid import Grid
 from .classify import classify, not_known_follows_count
 from .contracts import ColumnKind, Layout, Table
 from .options import Overrides
@@ -130,7 +130,7 @@ def _header_options(grid: Grid, r: int, cc: int) -> list[tuple[int, ...]]:
 def _no_counts(grid: Grid, r: int, cc: int) -> Miss:
     others = [str(v) for c, v in enumerate(grid.rows[r]) if v is not None and c != cc]
     return Miss(
-        f"found a council column ({grid.value(r, cc)!r} in {cell_ref(r, cc)}) but none "
+        f"found a council column ({grid.value(r, cc)!r} in {grid.ref(r, cc)}) but none "
         f"of the headers beside it is a count this loader knows"
         + (f" ({', '.join(map(repr, others[:6]))})" if others else "")
         + "; map them with columns={header: (measure, group)}",

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ...categories import MEASURES
 from ...councils import councils
-from ..grid import Grid, cell_ref
+from ..grid import Grid
 from .contracts import Sheet
 
 __all__ = ["COLUMNS", "Record", "records", "frame"]
@@ -58,7 +58,7 @@ class Record(NamedTuple):
 def source(grid: Grid, r: int, c: int) -> str:
     """Where a value came from: ``file.xlsx!Sheet!C7`` (``file.csv!C7`` for a CSV file)."""
     prefix = f"{grid.file}!{grid.sheet}!" if grid.sheet is not None else f"{grid.file}!"
-    return prefix + cell_ref(r, c)
+    return prefix + grid.ref(r, c)
 
 
 def records(sheet: Sheet) -> Iterator[Record]:
