@@ -31,6 +31,7 @@ __all__ = [
     "YEAR",
     "fold",
     "squash",
+    "demutate",
     "cell_text",
     "year_in",
     "parse_year",
@@ -66,6 +67,31 @@ def fold(text: object) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = _APOSTROPHES.sub("", text).replace("&", " and ")
     return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+@cache
+def _radicals() -> dict[str, str]:
+    table = vocab.load("common")["mutations"]
+    return {
+        form: radical
+        for radical, forms in table.items()
+        if isinstance(forms, list)
+        for form in forms
+        if form != radical
+    }
+
+
+def demutate(folded: str) -> str:
+    """Folded text with each mutated Welsh word the vocabulary lists as its radical (soft,
+    nasal and aspirate mutations: ``gymraeg``, ``nghymraeg``, ``chymraeg`` -> ``cymraeg``).
+
+    Examples
+    --------
+    >>> demutate("siarad yn gymraeg"), demutate("fy nghymraeg")
+    ('siarad yn cymraeg', 'fy cymraeg')
+    """
+    radicals = _radicals()
+    return " ".join(radicals.get(w, w) for w in folded.split())
 
 
 def squash(text: object) -> str:

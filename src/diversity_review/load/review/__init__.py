@@ -104,6 +104,7 @@ import pandas as pd
 
 from ...categories import NOT_KNOWN
 from ...errors import DataError, DataWarning, NoTableError, Problem, RowAccount, display_name
+from ...hints import COLUMNS as COLUMNS_HINT
 from ..grid import Grid, read_grids
 from .checks import duplicate_counts
 from .classify import classify as classify_table
@@ -186,7 +187,8 @@ def _unused_overrides(overrides: Overrides, results: list[TableResult], name: st
     unused = set(overrides) - used
     if unused:
         warnings.warn(
-            f"{name}: columns= names headers not found in the table: {', '.join(sorted(unused))}",
+            f"{name}: {COLUMNS_HINT} names headers not found in the table: "
+            + ", ".join(sorted(unused)),
             DataWarning,
             stacklevel=3,
         )

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from ...categories import MEASURES
 from ...councils import council_name
 from ...errors import Exclusion, Problem
+from ...hints import COLUMNS
 from ...text import parse_count, parse_percent
 from .bases import REGISTRY_YEAR, registry_seats
 from .contracts import Column, ColumnKind, Layout, Sheet
@@ -47,7 +48,8 @@ def columns_distinct(layout: Layout, out: Collector) -> None:
             out.problem(
                 f"two columns give {col.measure} / {col.group}: "
                 f"{layout.grid.col_ref(seen[key].index)} ({seen[key].label!r}) and "
-                f"{layout.grid.col_ref(col.index)} ({col.label!r}); map one to 'ignore' with columns=",
+                f"{layout.grid.col_ref(col.index)} ({col.label!r}); map one to 'ignore' with "
+                f"{COLUMNS}",
                 header,
                 col.index,
                 code="two-columns-same-group",
@@ -251,7 +253,8 @@ def registry_seats_match(sheet: Sheet, out: Collector) -> None:
         if where is not None and seats is not None and sheet.elections.year_of[r] == REGISTRY_YEAR:
             if seats != known:
                 off.append(
-                    f"{council_name(code)} {seats} in {sheet.grid.ref(r, where.index)} (registry {known})"
+                    f"{council_name(code)} {seats} in {sheet.grid.ref(r, where.index)} "
+                    f"(registry {known})"
                 )
     if off:
         out.warn(
@@ -313,8 +316,8 @@ def unused_columns(sheet: Sheet, out: Collector) -> None:
     ]
     if unused:
         out.warn(
-            "columns not loaded (not recognised; map them with columns={header: (measure, "
-            "group)} or 'ignore'): "
+            f"columns not loaded (not recognised; map them to (measure, group) or 'ignore' "
+            f"with {COLUMNS}): "
             + ", ".join(f"{c.label!r} (column {sheet.grid.col_ref(c.index)})" for c in unused)
         )
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ...hints import COLUMNS
 from ...text import parse_count
 from ..grid import Grid
 from .classify import classify, not_known_follows_count
@@ -133,7 +134,7 @@ def _no_counts(grid: Grid, r: int, cc: int) -> Miss:
         f"found a council column ({grid.value(r, cc)!r} in {grid.ref(r, cc)}) but none "
         f"of the headers beside it is a count this loader knows"
         + (f" ({', '.join(map(repr, others[:6]))})" if others else "")
-        + "; map them with columns={header: (measure, group)}",
+        + f"; map them to (measure, group) with {COLUMNS}",
         "no-count-columns",
     )
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ...councils import resolve_council
 from ...errors import DataError, DataWarning, NoTableError, Problem, display_name
+from ...hints import QUESTIONS
 from ...text import fold, year_in
 from ..grid import column_letter
 from .age import AgeBand, parse_age_bands
@@ -49,7 +50,7 @@ class Options:
         for header, measure in (questions or {}).items():
             if measure is not None and measure not in MEASURE_NAMES:
                 raise ValueError(
-                    f"questions= maps {header!r} to {measure!r}, which is not a survey measure; "
+                    f"{QUESTIONS} maps {header!r} to {measure!r}, which is not a survey measure; "
                     f"use one of {', '.join(sorted(MEASURE_NAMES))} or None to leave it out"
                 )
             overrides[fold(header)] = measure
@@ -75,7 +76,7 @@ def _forms(path: Path, options: Options) -> list[Questionnaire]:
         raise NoTableError(
             Problem(
                 "no member survey questions recognised (a header row with questions such as "
-                "'What is your sex?' or 'Beth yw eich oedran?'); pass questions= to name them",
+                "'What is your sex?' or 'Beth yw eich oedran?'); name them with " + QUESTIONS,
                 name,
                 code=NO_HEADER,
             )
@@ -128,7 +129,7 @@ def _warn(name: str, forms: Sequence[Questionnaire], notes: list[str], options, 
     seen = {fold(q.header) for f in forms for q in f.questions}
     missing = [k for k in options.overrides if k not in seen]
     if missing:
-        notes.append("questions= names headers not in the file: " + ", ".join(missing))
+        notes.append(f"{QUESTIONS} names headers not in the file: " + ", ".join(missing))
     if notes:
         warnings.warn(
             f"{name}: columns not used (not recognised as survey questions): " + "; ".join(notes),
