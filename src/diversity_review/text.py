@@ -39,6 +39,7 @@ __all__ = [
     "parse_count",
     "parse_percent",
     "suppressed_below",
+    "parse_count_percent",
     "markers",
 ]
 
@@ -252,6 +253,30 @@ def parse_count(value: object) -> Count:
         problem=f"text {str(value)!r} where a count belongs (enter a whole number, '-' for "
         "nil, '[c]' for suppressed or leave blank)",
     )
+
+
+_COUNT_PERCENT = re.compile(
+    r"^\s*(\d{1,3}(?:,\d{3})+|\d+)\s*[(\[]\s*(\d+(?:\.\d+)?)\s*%?\s*[)\]]\s*$"
+)
+
+
+def parse_count_percent(value: object) -> tuple[Count, float] | None:
+    """A cell holding a count and its percentage, ``12 (34.3%)``: the count, and the
+    percentage as written (34.3); None for any other cell.
+
+    Examples
+    --------
+    >>> parse_count_percent("12 (34.3%)")
+    (Count(value=12, suppressed=False, problem=None, low=None, high=None), 34.3)
+    >>> parse_count_percent("12") is None
+    True
+    """
+    if not isinstance(value, str):
+        return None
+    found = _COUNT_PERCENT.match(value)
+    if found is None:
+        return None
+    return Count(int(found.group(1).replace(",", ""))), float(found.group(2))
 
 
 @cache

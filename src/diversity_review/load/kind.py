@@ -139,8 +139,9 @@ def _review_header(header: Sequence[object], clues: _Clues) -> None:
     }
     long_roles = {vocab.roles("review", "long").get(demutate(fold(v))) for _, v in _texts(header)}
     clues.add("review", min(len(counts), 6), f"{len(counts)} count headers (Female, 60+ ...)")
-    if {"characteristic", "number"} <= long_roles:
-        clues.add("review", 4, "characteristic and number columns (a long table)")
+    council = any(is_council_header(v) for _, v in _texts(header))
+    if council and long_roles & {"characteristic", "category"} and "number" in long_roles:
+        clues.add("review", 7, "council, characteristic and number columns (a long table)")
 
 
 def _survey_header(header: Sequence[object], clues: _Clues) -> None:

@@ -34,6 +34,8 @@ code                        meaning
 ``no-such-sheet``           ``sheet=`` names or numbers a sheet the file does not have
 ``no-table``                no sheet holds a council table
 ``no-count-columns``        a council column, but no count column beside it is known
+``two-tables-no-year``      two tables of the same councils in one sheet, no year title
+                            above either
 ``not-counts``              the columns under the header hold text (a survey export?)
 ``no-sheet-for-election``   ``election=`` and no sheet named for it
 ``no-year``                 a sheet's election is not in its name nor the file's
@@ -56,6 +58,7 @@ code                        meaning
 ``seats-missing``           a blank or suppressed seats cell
 ``exec-over-seats``         a cabinet larger than the council
 ``count-over-base``         a measure's groups add up to more than its base
+``percent-off-count``       a ``12 (34.3%)`` cell whose percent is not its count's share
 ``unlabelled-values``       a row with values but no council name (not a sum row)
 ``no-data-rows``            a header with no rows below it
 ``duplicate-count``         a count given twice across sheets

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...text import Count, markers, parse_count, squash
+from ...text import Count, markers, parse_count, parse_count_percent, squash
 from ..grid import Grid
 from .contracts import Cells, Column, ColumnKind, Councils, Layout, Leader
 from .problems import Collector
@@ -82,7 +82,13 @@ def read_leader(value: object, flag: bool) -> tuple[Leader, str | None]:
     return Leader(None), problem
 
 
-def _read_count(grid: Grid, r: int, col: Column, out: Collector) -> Count:
+def _read_count(
+    grid: Grid, r: int, col: Column, out: Collector, percents: dict[tuple[int, int], float]
+) -> Count:
+    with_percent = parse_count_percent(grid.value(r, col.index)) if col.percent_in_cell else None
+    if with_percent is not None:
+        percents[(r, col.index)] = with_percent[1]
+        return with_percent[0]
     count = parse_count(grid.value(r, col.index))
     problem, code = count.problem, count.code
     if (r, col.index) in grid.formula_blanks:
@@ -108,6 +114,7 @@ def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
     cols = sorted(counts + others + leaders, key=lambda c: c.index)
     values: dict[tuple[int, int], Count] = {}
     leader_cells: dict[tuple[int, int], Leader] = {}
+    percents: dict[tuple[int, int], float] = {}
     for r in rows:
         for col in cols:
             if col.kind in (K.LEADER_SEX, K.LEADER_FLAG):
@@ -116,5 +123,5 @@ def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
                     out.problem(problem, r, col.index, code="bad-leader")
                 leader_cells[(r, col.index)] = leader
             else:
-                values[(r, col.index)] = _read_count(grid, r, col, out)
-    return Cells(counts, leaders, blank, values, leader_cells)
+                values[(r, col.index)] = _read_count(grid, r, col, out, percents)
+    return Cells(counts, leaders, blank, values, leader_cells, percents)

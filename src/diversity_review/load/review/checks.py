@@ -299,6 +299,37 @@ def percentages_match(sheet: Sheet, out: Collector) -> None:
         out.warn("percentages do not match the counts (over 1 point): " + "; ".join(off))
 
 
+def _share_base(sheet: Sheet, r: int, col: Column) -> list[int]:
+    """What a cell's percentage may be out of: its base (seats or cabinet), or the sum of
+    its measure's groups in the row."""
+    cabinet = col.measure == "executive_sex"
+    bases = [sheet.bases.cabinet[r] if cabinet else sheet.bases.base[r]]
+    group = [c for c in sheet.cells.counts if c.measure == col.measure]
+    numbers = [sheet.cells.number(r, c) for c in group]
+    if None not in numbers:
+        bases.append(sum(numbers))  # type: ignore[arg-type]
+    return [b for b in bases if b]
+
+
+def percent_in_cells(sheet: Sheet, out: Collector) -> None:
+    """A ``12 (34.3%)`` cell's percentage is its count's share of the base (to 0.5 points,
+    what rounding to a whole percent allows); otherwise it is a problem."""
+    by_index = {c.index: c for c in sheet.cells.counts}
+    for (r, c), stated in sheet.cells.percents.items():
+        col, count = by_index.get(c), sheet.cells.values[(r, c)].value
+        if col is None or count is None:
+            continue
+        bases = _share_base(sheet, r, col)
+        if bases and all(abs(100 * count / b - stated) > 0.5 for b in bases):
+            out.problem(
+                f"{col.label}: the cell says {count} is {stated:g}% but {count} of "
+                f"{bases[0]} is {100 * count / bases[0]:.1f}%",
+                r,
+                c,
+                code="percent-off-count",
+            )
+
+
 def unused_columns(sheet: Sheet, out: Collector) -> None:
     """One warning listing the columns not loaded: headers not recognised, a leader column of
     names, percentages with no count to check, values under no header."""

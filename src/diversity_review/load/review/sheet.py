@@ -52,6 +52,7 @@ def _check(sheet: Sheet, out: Collector) -> tuple:
     checks.totals_match(sheet, sheet.elections.totals + sums, out)
     checks.registry_seats_match(sheet, out)
     checks.percentages_match(sheet, out)
+    checks.percent_in_cells(sheet, out)
     checks.unused_columns(sheet, out)
     return sum_exclusions
 

@@ -66,12 +66,27 @@ class Options:
 
 def _forms(path: Path, options: Options) -> list[Questionnaire]:
     """Locate and classify every sheet; keep those that ask the most questions."""
+    from ..kind import sheet_kind  # kind reads the survey's headers: imported when used
+
     name = display_name(path)
+    sheets = open_sheets(path)
+    rosters = [s for s in sheets if sheet_kind(s.head).kind == "roster"]
+    if rosters and len(rosters) == len(sheets):
+        raise NoTableError(
+            Problem(
+                "a councillor roster (a row per member: ward, party, posts), not a survey "
+                "export: load it with load_roster (on the command line: --kind roster)",
+                name,
+                code=NO_HEADER,
+            )
+        )
     forms = [
         classify_columns(located, options.overrides)
-        for sheet in open_sheets(path)
-        if (located := locate(sheet, options.overrides)) is not None
+        for sheet in sheets
+        if sheet not in rosters and (located := locate(sheet, options.overrides)) is not None
     ]
+    # a council column alone asks nothing: a long review table ("Council | Number") is no survey
+    forms = [f for f in forms if any(q.measure != "council" for q in f.measures)]
     if not forms:
         raise NoTableError(
             Problem(
