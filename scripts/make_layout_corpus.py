@@ -13,177 +13,36 @@ Used by ``tests/test_layout_corpus.py`` (the corpus is written to a temporary fo
 
 from __future__ import annotations
 
-import csv
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-from openpyxl import Workbook
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the corpus's other modules
 
-SEED = 2011
-SYNTHETIC = "SYNTHETIC DATA - NOT REAL (scripts/make_layout_corpus.py)"
-#: the councils the corpus uses: ONS code, English name, Welsh name
-COUNCILS = (
-    ("W06000001", "Isle of Anglesey", "Ynys Môn"),
-    ("W06000002", "Gwynedd", "Gwynedd"),
-    ("W06000015", "Cardiff", "Caerdydd"),
-    ("W06000011", "Swansea", "Abertawe"),
-    ("W06000023", "Powys", "Powys"),
-    ("W06000022", "Newport", "Casnewydd"),
+from layout_corpus_base import (  # noqa: E402
+    COUNCILS,
+    GROUPS,
+    SOURCE,
+    SYNTHETIC,
+    WALES,
+    WORDS,
+    Case,
+    expected,
+    keys,
+    name_of,
+    wales_total,
+    write_any,
+    write_csv,
+    write_ods,
+    write_xlsx,
 )
-WALES = "W92000004"
-#: the groups each measure is drawn in (the loader's canonical names)
-GROUPS = {
-    "sex": ("Female", "Male"),
-    "age": ("Under 40", "40-59", "60+"),
-    "welsh_language": ("Welsh speaker", "Not Welsh speaker"),
-}
-#: header words per language for the wide layouts
-WORDS = {
-    "en": {
-        "council": "Council",
-        "seats": "Seats",
-        ("sex", "Female"): "Female",
-        ("sex", "Male"): "Male",
-        ("age", "Under 40"): "Under 40",
-        ("age", "40-59"): "40-59",
-        ("age", "60+"): "60+",
-        ("welsh_language", "Welsh speaker"): "Welsh speaker",
-        ("welsh_language", "Not Welsh speaker"): "Not Welsh speaker",
-        "sex": "Sex",
-        "age": "Age",
-        "welsh_language": "Welsh language",
-    },
-    "cy": {
-        "council": "Cyngor",
-        "seats": "Seddi",
-        ("sex", "Female"): "Menywod",
-        ("sex", "Male"): "Dynion",
-        ("age", "Under 40"): "Dan 40 oed",
-        ("age", "40-59"): "40-59 oed",
-        ("age", "60+"): "60 oed a throsodd",
-        ("welsh_language", "Welsh speaker"): "Yn siarad Cymraeg",
-        ("welsh_language", "Not Welsh speaker"): "Ddim yn siarad Cymraeg",
-        "sex": "Rhyw",
-        "age": "Oedran",
-        "welsh_language": "Y Gymraeg",
-    },
-}
-
-Key = tuple[int, str, str, str]  # election, council code, measure, group
-
-
-@dataclass
-class Case:
-    """One corpus file: what it imitates, the kind it is, and what loading it must give.
-
-    ``counts`` (review) maps (election, code, measure, group) to a count (None: suppressed,
-    with ``bounds`` for cells such as ``<5``); ``groups`` (survey, roster) maps (measure,
-    group) to the number of people; ``refusal`` is a text the one-line error must hold.
-    """
-
-    name: str
-    layout: str
-    tool: str
-    kind: str
-    counts: dict[Key, int | None] = field(default_factory=dict)
-    bounds: dict[Key, tuple[int, int]] = field(default_factory=dict)
-    groups: dict[tuple[str, str], int] = field(default_factory=dict)
-    people: int | None = None
-    refusal: str | None = None
-    code: str | None = None
-    columns: dict[str, object] | None = None  # a --columns mapping the file needs
-
-
-# ---------------------------------------------------------------------------------------------
-# source numbers
-# ---------------------------------------------------------------------------------------------
-
-
-def _split(rng: np.random.Generator, total: int, shares: tuple[float, ...]) -> list[int]:
-    drawn = rng.multinomial(total, np.array(shares) / sum(shares))
-    return [int(x) for x in drawn]
-
-
-def draw(elections: tuple[int, ...] = (2017, 2022)) -> dict[tuple[int, str], dict]:
-    """(election, code) -> {"seats": n, (measure, group): count} for every council."""
-    rng = np.random.default_rng(SEED)
-    shares = {"sex": (0.35, 0.65), "age": (0.15, 0.4, 0.45), "welsh_language": (0.5, 0.5)}
-    found = {}
-    for year in elections:
-        for code, _, _ in COUNCILS:
-            seats = int(rng.integers(30, 76))
-            row: dict = {"seats": seats}
-            for measure, groups in GROUPS.items():
-                for g, n in zip(groups, _split(rng, seats, shares[measure]), strict=True):
-                    row[(measure, g)] = n
-            found[(year, code)] = row
-    return found
-
-
-SOURCE = draw()
-
-
-def expected(years: tuple[int, ...], measures=tuple(GROUPS)) -> dict[Key, int | None]:
-    return {
-        (y, code, m, g): SOURCE[(y, code)][(m, g)]
-        for y in years
-        for code, _, _ in COUNCILS
-        for m in measures
-        for g in GROUPS[m]
-    }
-
-
-def _keys(measures=tuple(GROUPS)) -> list[tuple[str, str]]:
-    return [(m, g) for m in measures for g in GROUPS[m]]
-
-
-def _name(code: str, lang: str = "en") -> str:
-    return next(en if lang == "en" else cy for c, en, cy in COUNCILS if c == code)
-
-
-def _wales(year: int, key) -> int:
-    return sum(SOURCE[(year, code)][key] for code, _, _ in COUNCILS)
-
-
-# ---------------------------------------------------------------------------------------------
-# writers
-# ---------------------------------------------------------------------------------------------
-
-
-def write_csv(path: Path, rows: list[list[object]], delimiter: str = ",") -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, delimiter=delimiter).writerows(rows)
-
-
-def write_xlsx(path: Path, sheets: dict[str, list[list[object]]], merges=None) -> None:
-    book = Workbook()
-    book.remove(book.active)
-    for title, rows in sheets.items():
-        ws = book.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-        for rng in (merges or {}).get(title, ()):
-            ws.merge_cells(rng)
-    book.save(path)
-
-
-def write_ods(path: Path, rows: list[list[object]], sheet: str = "Sheet1") -> None:
-    width = max(len(r) for r in rows)
-    frame = pd.DataFrame([list(r) + [None] * (width - len(r)) for r in rows])
-    frame.to_excel(path, engine="odf", header=False, index=False, sheet_name=sheet)
-
-
-def write_any(path: Path, rows: list[list[object]], sheet: str = "Data") -> None:
-    if path.suffix == ".csv":
-        write_csv(path, rows)
-    elif path.suffix == ".ods":
-        write_ods(path, rows, sheet)
-    else:
-        write_xlsx(path, {sheet: rows})
-
+from layout_corpus_people import (  # noqa: E402
+    forms_export,
+    google_forms,
+    jisc_export,
+    notes_only,
+    roster,
+    smartsurvey_welsh,
+)
 
 # ---------------------------------------------------------------------------------------------
 # review layouts
@@ -192,12 +51,12 @@ def write_any(path: Path, rows: list[list[object]], sheet: str = "Data") -> None
 
 def _wide_rows(year: int, lang: str = "en", cell=None, measures=tuple(GROUPS)) -> list[list]:
     words = WORDS[lang]
-    header = [words["council"], words["seats"], *(words[k] for k in _keys(measures))]
+    header = [words["council"], words["seats"], *(words[k] for k in keys(measures))]
     rows = [header]
     for code, _, _ in COUNCILS:
         src = SOURCE[(year, code)]
-        values = [(cell or (lambda v, s, k: v))(src[k], src["seats"], k) for k in _keys(measures)]
-        rows.append([_name(code, lang), src["seats"], *values])
+        values = [(cell or (lambda v, s, k: v))(src[k], src["seats"], k) for k in keys(measures)]
+        rows.append([name_of(code, lang), src["seats"], *values])
     return rows
 
 
@@ -207,12 +66,14 @@ def statswales_release(out: Path) -> Case:
         [f"Councillors by characteristic, May 2022 - {SYNTHETIC}"],
         ["Source: synthetic desk review"],
         [],
-        ["Area code", "Area", "Total councillors", *(WORDS["en"][k] for k in _keys())],
+        ["Area code", "Area", "Total councillors", *(WORDS["en"][k] for k in keys())],
     ]
     for code, en, _ in COUNCILS:
         src = SOURCE[(2022, code)]
-        rows.append([code, en, src["seats"], *(src[k] for k in _keys())])
-    rows.append([WALES, "Wales", _wales(2022, "seats"), *(_wales(2022, k) for k in _keys())])
+        rows.append([code, en, src["seats"], *(src[k] for k in keys())])
+    rows.append(
+        [WALES, "Wales", wales_total(2022, "seats"), *(wales_total(2022, k) for k in keys())]
+    )
     rows += [[], ["Notes:"], ["1. Figures are synthetic."], ["[c] confidential"]]
     write_xlsx(out / "statswales_release_2022.xlsx", {"Table 1": rows})
     return Case(
@@ -226,11 +87,11 @@ def statswales_release(out: Path) -> Case:
 
 def code_only(out: Path, suffix: str) -> Case:
     """Councils by ONS code only, the Wales code as the total row."""
-    rows: list[list] = [["Area code", "Seats", *(WORDS["en"][k] for k in _keys())]]
+    rows: list[list] = [["Area code", "Seats", *(WORDS["en"][k] for k in keys())]]
     for code, _, _ in COUNCILS:
         src = SOURCE[(2022, code)]
-        rows.append([code, src["seats"], *(src[k] for k in _keys())])
-    rows.append([WALES, _wales(2022, "seats"), *(_wales(2022, k) for k in _keys())])
+        rows.append([code, src["seats"], *(src[k] for k in keys())])
+    rows.append([WALES, wales_total(2022, "seats"), *(wales_total(2022, k) for k in keys())])
     name = f"code_only_2022{suffix}"
     write_any(out / name, rows)
     return Case(
@@ -267,7 +128,7 @@ def code_only_mapped(out: Path) -> Case:
 
 def _transposed_rows(year: int, lang: str, corner: str) -> list[list]:
     words = WORDS[lang]
-    rows: list[list] = [[corner, None, *(_name(c, lang) for c, _, _ in COUNCILS)]]
+    rows: list[list] = [[corner, None, *(name_of(c, lang) for c, _, _ in COUNCILS)]]
     rows.append([words["seats"], None, *(SOURCE[(year, c)]["seats"] for c, _, _ in COUNCILS)])
     for m, groups in GROUPS.items():
         for i, g in enumerate(groups):
@@ -295,11 +156,11 @@ def _long_rows(years, lang: str, order: list[int]) -> list[list]:
     for y in years:
         for code, _, _ in COUNCILS:
             seats = SOURCE[(y, code)]["seats"]
-            line = [_name(code, lang), y, WORDS[lang]["seats"], None, seats]
+            line = [name_of(code, lang), y, WORDS[lang]["seats"], None, seats]
             rows.append([line[i] for i in order])
-            for m, g in _keys():
+            for m, g in keys():
                 line = [
-                    _name(code, lang),
+                    name_of(code, lang),
                     y,
                     WORDS[lang][m],
                     WORDS[lang][(m, g)],
@@ -345,18 +206,18 @@ def stacked_elections(out: Path, titled: bool) -> Case:
 
 
 def side_by_side(out: Path, merged: bool, suffix: str) -> Case:
-    keys = _keys()
-    width = 1 + len(keys)
+    pairs = keys()
+    width = 1 + len(pairs)
     title: list = [None]
     for year in (2017, 2022):
         title += [f"{year}"] + [None] * (width - 1)
-    header = ["Council"] + [WORDS["en"]["seats"], *(WORDS["en"][k] for k in keys)] * 2
+    header = ["Council"] + [WORDS["en"]["seats"], *(WORDS["en"][k] for k in pairs)] * 2
     rows = [title, header]
     for code, en, _ in COUNCILS:
         line: list = [en]
         for year in (2017, 2022):
             src = SOURCE[(year, code)]
-            line += [src["seats"], *(src[k] for k in keys)]
+            line += [src["seats"], *(src[k] for k in pairs)]
         rows.append(line)
     name = f"side_by_side{'_merged' if merged else ''}{suffix}"
     if suffix == ".xlsx":
@@ -462,9 +323,9 @@ def semicolon_wide(out: Path) -> Case:
 def transposed_wales_column(out: Path) -> Case:
     rows = _transposed_rows(2022, "en", "Council")
     rows[0].append("Wales")
-    rows[1].append(_wales(2022, "seats"))
-    for r, (m, g) in enumerate(_keys(), start=2):
-        rows[r].append(_wales(2022, (m, g)))
+    rows[1].append(wales_total(2022, "seats"))
+    for r, (m, g) in enumerate(keys(), start=2):
+        rows[r].append(wales_total(2022, (m, g)))
     write_csv(out / "councils_across_wales_total_2022.csv", rows)
     return Case(
         "councils_across_wales_total_2022.csv",
@@ -472,223 +333,6 @@ def transposed_wales_column(out: Path) -> Case:
         "regional briefing",
         "review",
         expected((2022,)),
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# survey exports and rosters
-# ---------------------------------------------------------------------------------------------
-
-#: Welsh-skill answers as each tool writes them, and whether the member speaks Welsh
-SKILLS = {
-    "en": {
-        "Speak Welsh;Read Welsh;": True,
-        "Understand spoken Welsh;Speak Welsh;Write Welsh;": True,
-        "Understand spoken Welsh;": False,
-        "Can understand but not speak": False,
-        "Understand only": False,
-        "None of these": False,
-    },
-    "cy": {
-        "Siarad Cymraeg;Darllen Cymraeg;": True,
-        "Deall Cymraeg llafar;Siarad Cymraeg;": True,
-        "Deall Cymraeg llafar;": False,
-        "Yn deall ond ddim yn siarad": False,
-        "Dim yn siarad": False,
-        "Dim un o'r rhain": False,
-    },
-}
-SEXES = {"en": ("Female", "Male"), "cy": ("Benyw", "Gwryw")}
-
-
-def _respondents(n: int, lang: str, seed: int) -> tuple[list[tuple[str, str, str]], dict]:
-    """(council, sex answer, skills answer) per respondent, and the groups they make."""
-    rng = np.random.default_rng(seed)
-    skills = list(SKILLS[lang])
-    people, groups = [], {}
-    for _ in range(n):
-        code = COUNCILS[int(rng.integers(len(COUNCILS)))][0]
-        s = int(rng.integers(2))
-        k = skills[int(rng.integers(len(skills)))]
-        people.append((_name(code, lang), SEXES[lang][s], k))
-        sex = ("sex", ("Female", "Male")[s])
-        welsh = ("welsh_language", "Welsh speaker" if SKILLS[lang][k] else "Not Welsh speaker")
-        for key in (sex, welsh):
-            groups[key] = groups.get(key, 0) + 1
-    return people, groups
-
-
-def forms_export(out: Path, lang: str, suffix: str) -> Case:
-    """A Microsoft Forms export: ID, times, email and name, then the questions."""
-    heads = {
-        "en": [
-            "ID",
-            "Start time",
-            "Completion time",
-            "Email",
-            "Name",
-            "Which council do you represent?",
-            "What is your sex?",
-            "Which of the following can you do in Welsh?",
-        ],
-        "cy": [
-            "ID",
-            "Amser dechrau",
-            "Amser cwblhau",
-            "E-bost",
-            "Enw",
-            "Pa gyngor ydych chi'n ei gynrychioli?",
-            "Beth yw eich rhyw?",
-            "Pa sgiliau sydd gennych yn y Gymraeg?",
-        ],
-    }[lang]
-    people, groups = _respondents(24, lang, SEED + (1 if lang == "en" else 2))
-    rows: list[list] = [heads]
-    for i, (council, sex, skills) in enumerate(people, start=1):
-        rows.append(
-            [
-                i,
-                "01/06/2023 10:00",
-                "01/06/2023 10:05",
-                f"p{i}@example.invalid",
-                f"Person {i}",
-                council,
-                sex,
-                skills,
-            ]
-        )
-    name = f"forms_export_{lang}_2023{suffix}"
-    write_any(out / name, rows, "Sheet1")
-    tool = "Microsoft Forms" + (" (Welsh)" if lang == "cy" else "")
-    return Case(name, f"survey export ({lang})", tool, "survey", groups=groups, people=len(people))
-
-
-def google_forms(out: Path) -> Case:
-    """A Google Forms export: Timestamp first, ticked options separated by commas."""
-    people, groups = _respondents(20, "en", SEED + 3)
-    rows: list[list] = [
-        [
-            "Timestamp",
-            "Which council do you represent?",
-            "What is your sex?",
-            "Which of the following can you do in Welsh?",
-        ]
-    ]
-    for council, sex, skills in people:
-        rows.append(["2023/06/01 10:00:00", council, sex, skills.rstrip(";").replace(";", ", ")])
-    write_csv(out / "google_forms_2023.csv", rows)
-    return Case(
-        "google_forms_2023.csv",
-        "survey export, comma-separated options",
-        "Google Forms",
-        "survey",
-        groups=groups,
-        people=len(people),
-    )
-
-
-def jisc_export(out: Path) -> Case:
-    """A Jisc Online Surveys export: numbered questions, a response ID and timestamps."""
-    people, groups = _respondents(18, "en", SEED + 4)
-    rows: list[list] = [
-        [
-            "Response ID",
-            "Started",
-            "Completed",
-            "1. Which council do you represent?",
-            "2. What is your sex?",
-            "3. Which of the following can you do in Welsh?",
-        ]
-    ]
-    for i, (council, sex, skills) in enumerate(people, start=1):
-        rows.append([f"R{i:04d}", "2023-06-01 10:00", "2023-06-01 10:06", council, sex, skills])
-    write_csv(out / "jisc_online_surveys_2023.csv", rows)
-    return Case(
-        "jisc_online_surveys_2023.csv",
-        "survey export, numbered questions",
-        "Jisc Online Surveys",
-        "survey",
-        groups=groups,
-        people=len(people),
-    )
-
-
-def smartsurvey_welsh(out: Path) -> Case:
-    """A Welsh survey with a bare Ydw / Nac ydw to "Ydych chi'n siarad Cymraeg?"."""
-    rng = np.random.default_rng(SEED + 5)
-    rows: list[list] = [
-        [
-            "ID",
-            "Dyddiad",
-            "Pa gyngor ydych chi'n ei gynrychioli?",
-            "Beth yw eich rhyw?",
-            "Ydych chi'n gallu siarad Cymraeg?",
-        ]
-    ]
-    groups: dict = {}
-    for i in range(1, 16):
-        s, w = int(rng.integers(2)), int(rng.integers(2))
-        rows.append([i, "2023-06-01", "Cyngor Gwynedd", SEXES["cy"][s], ("Ydw", "Nac ydw")[w]])
-        for key in (
-            ("sex", ("Female", "Male")[s]),
-            ("welsh_language", ("Welsh speaker", "Not Welsh speaker")[w]),
-        ):
-            groups[key] = groups.get(key, 0) + 1
-    write_xlsx(out / "arolwg_aelodau_2023.xlsx", {"Ymatebion": rows})
-    return Case(
-        "arolwg_aelodau_2023.xlsx",
-        "survey export (Welsh), yes/no Welsh question",
-        "SmartSurvey (Welsh)",
-        "survey",
-        groups=groups,
-        people=15,
-    )
-
-
-def roster(out: Path, lang: str, suffix: str) -> Case:
-    """A councillor roster: a row per member with ward, party and characteristics."""
-    rng = np.random.default_rng(SEED + 6)
-    heads = {
-        "en": ["Election", "Council", "Ward", "Councillor", "Party", "Sex", "Welsh language"],
-        "cy": ["Etholiad", "Cyngor", "Ward", "Enw", "Plaid", "Rhyw", "Cymraeg"],
-    }[lang]
-    welsh = {"en": ("Welsh speaker", "Not Welsh speaker"), "cy": ("Ydy", "Nac ydy")}[lang]
-    rows: list[list] = [heads]
-    groups: dict = {}
-    code, en, cy = COUNCILS[1]
-    for i in range(1, 31):
-        s, w = int(rng.integers(2)), int(rng.integers(2))
-        rows.append(
-            [
-                2022,
-                en if lang == "en" else cy,
-                f"Ward {1 + i // 3:02d}",
-                f"Councillor {i:04d}",
-                f"Party {'ABC'[i % 3]}",
-                SEXES[lang][s],
-                welsh[w],
-            ]
-        )
-        for key in (
-            ("sex", ("Female", "Male")[s]),
-            ("welsh_language", ("Welsh speaker", "Not Welsh speaker")[w]),
-        ):
-            groups[key] = groups.get(key, 0) + 1
-    name = f"roster_{lang}_2022{suffix}"
-    write_any(out / name, rows, "Members")
-    tool = "Modern.Gov members list" if lang == "en" else "rhestr aelodau (Welsh)"
-    return Case(name, f"councillor roster ({lang})", tool, "roster", groups=groups, people=30)
-
-
-def notes_only(out: Path) -> Case:
-    write_xlsx(out / "read_me_only.xlsx", {"Read me": [[SYNTHETIC], ["Nothing but notes."]]})
-    return Case(
-        "read_me_only.xlsx",
-        "notes only",
-        "a cover sheet sent alone",
-        "unknown",
-        refusal="cannot tell what kind of file this is",
-        code="unknown-kind",
     )
 
 
