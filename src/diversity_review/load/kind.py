@@ -21,7 +21,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -131,15 +131,22 @@ def _header_row(grid: Grid) -> int:
     return max(rows, key=lambda r: (known(grid.rows[r]), -r), default=0)
 
 
+def _long_role(value: str) -> str | None:
+    """The part of a long table a header names (characteristic, category, number), if any."""
+    return vocab.roles("review", "long").get(demutate(fold(value)))
+
+
 def _review_header(header: Sequence[object], clues: _Clues) -> None:
     counts = {
         (role.measure, role.group)
         for _, v in _texts(header)
         if (role := role_of(v)) is not None and role.kind in READ_KINDS
     }
-    long_roles = {vocab.roles("review", "long").get(demutate(fold(v))) for _, v in _texts(header)}
+    long_roles = {_long_role(v) for _, v in _texts(header)}
     clues.add("review", min(len(counts), 6), f"{len(counts)} count headers (Female, 60+ ...)")
     council = any(is_council_header(v) for _, v in _texts(header))
+    if council and counts:
+        clues.add("review", 3, "a council column beside them")
     if council and long_roles & {"characteristic", "category"} and "number" in long_roles:
         clues.add("review", 7, "council, characteristic and number columns (a long table)")
 
@@ -152,7 +159,7 @@ def _survey_header(header: Sequence[object], clues: _Clues) -> None:
         if found.kind is Kind.QUESTION and column_role(v) is None:
             questions.add(found.measure or "")
             asked += "?" in v or len(v.split()) >= 4
-        elif found.kind is Kind.METADATA and column_role(v) is None:
+        elif found.kind is Kind.METADATA and column_role(v) is None and _long_role(v) is None:
             metadata += 1
     clues.add("survey", 2 * min(asked, 4), f"{asked} questions asked in words")
     clues.add("survey", min(len(questions), 3), f"{len(questions)} survey questions")
@@ -167,16 +174,21 @@ def _roster_header(header: Sequence[object], clues: _Clues) -> None:
         clues.add("roster", 1, "a name column")
 
 
-def _columns(grid: Grid, rows: range) -> Iterable[list[object]]:
+def _columns(grid: Grid, rows: range) -> Iterator[list[object]]:
     for c in range(grid.n_cols):
         yield [v for r in rows if (v := grid.value(r, c)) is not None]
 
 
 def _cells(grid: Grid, h: int, clues: _Clues) -> None:
-    """Councils down a column (once each, or repeated), across a row, and numbers or words."""
+    """Councils down a column (once each, or repeated), across a row, and numbers or words
+    (a long table's characteristic and category columns are words by design: not counted)."""
     rows = range(h + 1, min(grid.n_rows, h + 1 + _SAMPLE_ROWS))
     numbers = words = 0
-    for cells in _columns(grid, rows):
+    labels = {"characteristic", "category"}
+    for c, cells in enumerate(_columns(grid, rows)):
+        head = grid.value(h, c)
+        if isinstance(head, str) and _long_role(head) in labels:
+            continue
         codes = [names_council(v) for v in cells]
         named = [x for x in codes if x is not None]
         if len(named) >= 3 and 2 * len(named) > len(cells):
