@@ -23,14 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from .. import vocab
-from ..councils import UnknownCouncilError, resolve_council
 from ..text import demutate, fold, parse_count
 from .grid import Grid, read_grids
 from .review.contracts import READ_KINDS
+from .review.shapes import council_of as names_council
 from .review.vocabulary import is_council_header, role_of
 from .roster_words import column_role
 from .survey.headers import EXPORT_KINDS, Kind, classify_header
@@ -79,21 +78,6 @@ class Verdict:
         if self.kind == "unknown":
             return f"cannot tell what kind of file this is ({why})"
         return f"{self.kind}: {why}"
-
-
-@lru_cache(maxsize=8192)
-def _council_of(text: str) -> str | None:
-    try:
-        return resolve_council(text)
-    except UnknownCouncilError:
-        return None
-
-
-def names_council(value: object) -> str | None:
-    """The ONS code of the council a cell names (name or code, English or Welsh), else None."""
-    if not isinstance(value, str) or len(value) > 60:
-        return None
-    return _council_of(value)
 
 
 class _Clues:

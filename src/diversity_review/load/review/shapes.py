@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ... import vocab
-from ...councils import UnknownCouncilError, council_name, resolve_council
+from ...councils import council_name, find_council
 from ...text import demutate, fold, year_in
 from ..grid import Grid, cell_ref
 from .contracts import Table
@@ -60,13 +60,10 @@ Cell = tuple[object, "tuple[int, int] | None"]
 
 
 def council_of(value: object) -> str | None:
-    """The ONS code of the council a cell names, else None."""
+    """The ONS code of the council a cell names (name or code, English or Welsh), else None."""
     if not isinstance(value, str) or len(value) > 60:
         return None
-    try:
-        return resolve_council(value)
-    except UnknownCouncilError:
-        return None
+    return find_council(value)
 
 
 def made_grid(
