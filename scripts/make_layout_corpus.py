@@ -178,6 +178,32 @@ def long_table(out: Path, lang: str, years, order, suffix: str, tool: str) -> Ca
     return Case(name, f"long/tidy ({lang}{shuffled})", tool, "review", expected(tuple(years)))
 
 
+def statswales_open_data(out: Path) -> Case:
+    """StatsWales open data: a long table keyed by area codes, the Wales code as a total row,
+    ".." for a suppressed cell."""
+    rows: list[list] = [
+        ["Area_Code", "Year_Code", "Measure_ItemName_ENG", "Group_ItemName_ENG", "Data"]
+    ]
+    want = expected((2022,), ("sex", "age"))
+    for code, _, _ in (*COUNCILS, (WALES, "Wales", "Cymru")):
+        seats = wales_total(2022, "seats") if code == WALES else SOURCE[(2022, code)]["seats"]
+        rows.append([code, 2022, WORDS["en"]["seats"], None, seats])
+        for m, g in keys(("sex", "age")):
+            number = wales_total(2022, (m, g)) if code == WALES else SOURCE[(2022, code)][(m, g)]
+            if (code, m, g) == (COUNCILS[2][0], "age", "Under 40"):
+                number = ".."
+                want[(2022, code, m, g)] = None
+            rows.append([code, 2022, WORDS["en"][m], WORDS["en"][(m, g)], number])
+    write_csv(out / "statswales_open_data_2022.csv", rows)
+    return Case(
+        "statswales_open_data_2022.csv",
+        "long, codes only, Wales total, '..'",
+        "StatsWales open data (OData CSV)",
+        "review",
+        want,
+    )
+
+
 def stacked_elections(out: Path, titled: bool) -> Case:
     rows: list[list] = []
     for year in (2017, 2022):
@@ -357,6 +383,7 @@ def build(out: str | Path) -> list[Case]:
         long_table(out, "en", (2022,), [0, 1, 2, 3, 4], ".csv", "StatsWales open data (CSV)"),
         long_table(out, "cy", (2022,), order_cy, ".xlsx", "StatsWales (Welsh) download"),
         long_table(out, "en", (2017, 2022), [2, 3, 0, 1, 4], ".ods", "data-lab extract"),
+        statswales_open_data(out),
         stacked_elections(out, titled=True),
         stacked_elections(out, titled=False),
         side_by_side(out, merged=True, suffix=".xlsx"),

@@ -25,11 +25,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import vocab
-from ..text import demutate, fold, parse_count
+from ..text import parse_count, parse_count_percent
 from .grid import Grid, read_grids
-from .review.contracts import READ_KINDS
+from .review.contracts import READ_KINDS, ColumnKind
 from .review.shapes import council_of as names_council
+from .review.shapes import long_role as _long_role
 from .review.vocabulary import is_council_header, role_of
 from .roster_words import column_role
 from .survey.headers import EXPORT_KINDS, Kind, classify_header
@@ -104,7 +104,8 @@ def _header_row(grid: Grid) -> int:
         return sum(
             bool(
                 is_council_header(v)
-                or role_of(v) is not None
+                or getattr(role_of(v), "kind", ColumnKind.UNKNOWN) is not ColumnKind.UNKNOWN
+                or _long_role(v) is not None
                 or column_role(v) is not None
                 or classify_header(v).kind in (Kind.QUESTION, *EXPORT_KINDS)
             )
@@ -115,11 +116,6 @@ def _header_row(grid: Grid) -> int:
     return max(rows, key=lambda r: (known(grid.rows[r]), -r), default=0)
 
 
-def _long_role(value: str) -> str | None:
-    """The part of a long table a header names (characteristic, category, number), if any."""
-    return vocab.roles("review", "long").get(demutate(fold(value)))
-
-
 def _review_header(header: Sequence[object], clues: _Clues) -> None:
     counts = {
         (role.measure, role.group)
@@ -128,7 +124,10 @@ def _review_header(header: Sequence[object], clues: _Clues) -> None:
     }
     long_roles = {_long_role(v) for _, v in _texts(header)}
     clues.add("review", min(len(counts), 6), f"{len(counts)} count headers (Female, 60+ ...)")
-    council = any(is_council_header(v) for _, v in _texts(header))
+    council = any(
+        is_council_header(v) or getattr(role_of(v), "kind", None) is ColumnKind.CODE
+        for _, v in _texts(header)
+    )
     if council and counts:
         clues.add("review", 3, "a council column beside them")
     if council and long_roles & {"characteristic", "category"} and "number" in long_roles:
@@ -183,7 +182,11 @@ def _cells(grid: Grid, h: int, clues: _Clues) -> None:
                 clues.add("survey", 1, "a council column repeated row after row")
             continue
         for v in cells:
-            if isinstance(v, int | float) or parse_count(v).problem is None:
+            if (
+                isinstance(v, int | float)
+                or parse_count(v).problem is None
+                or parse_count_percent(v) is not None
+            ):
                 numbers += 1
             elif isinstance(v, str):
                 words += 1

@@ -24,7 +24,7 @@ from ... import vocab
 from ...councils import council_name, find_council
 from ...text import demutate, fold, year_in
 from ..grid import Grid, cell_ref
-from .contracts import Table
+from .contracts import ColumnKind, Table
 from .options import Overrides
 from .vocabulary import is_council_header, names_election, role_of
 
@@ -36,6 +36,8 @@ __all__ = [
     "side_by_side",
     "stacked",
     "council_of",
+    "long_forms",
+    "long_role",
 ]
 
 #: the header scan (as the wide locators')
@@ -117,21 +119,38 @@ def councils_across(grid: Grid, overrides: Overrides, wide: Wide) -> tuple[Table
 # ---------------------------------------------------------------------------------------------
 
 
-def _long_role(value: object) -> str | None:
+def long_role(value: object) -> str | None:
     if not isinstance(value, str):
         return None
-    if is_council_header(value):
-        return "council"
-    if names_election(value):
-        return "year"
-    return vocab.roles("review", "long").get(demutate(fold(value)))
+    role = role_of(value)
+    if is_council_header(value) or (role is not None and role.kind is ColumnKind.CODE):
+        return "council"  # a table keyed by codes alone ("Area code") too
+    for form in long_forms(value):
+        if names_election(form):
+            return "year"
+        found = vocab.roles("review", "long").get(form)
+        if found is not None:
+            return found
+    return None
+
+
+def long_forms(value: str) -> list[str]:
+    """A long table's header folded, then without an ending of ``[long_endings]``
+    ("Measure_ItemName_ENG" -> "measure")."""
+    folded = demutate(fold(value))
+    forms = [folded]
+    for ending in sorted(vocab.terms("review", "long_endings"), key=len, reverse=True):
+        if folded.endswith(" " + ending):
+            forms.append(folded[: -len(ending) - 1])
+            break
+    return forms
 
 
 def _long_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     for r in range(min(_SCAN_ROWS, grid.n_rows)):
         found: dict[str, int] = {}
         for c, v in enumerate(grid.rows[r]):
-            role = _long_role(v)
+            role = long_role(v)
             if role is not None:
                 found.setdefault(role, c)
         if {"council", "number"} <= set(found) and found.keys() & {"characteristic", "category"}:
