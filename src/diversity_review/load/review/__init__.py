@@ -235,7 +235,15 @@ def load_review(
         in ONS code order. ``attrs["row_account"]`` is a
         :class:`~diversity_review.errors.RowAccount` of the rows below each header: rows read =
         rows kept + rows excluded (blank, total, subtotal, footnote, repeated header, other
-        election).
+        election). ``attrs["bounds"]`` maps the source of each suppressed count whose cell
+        showed its bound (``<5``: 1 to 4, by GSS shorthand) to ``(low, high)``.
+
+    Notes
+    -----
+    Besides a row per council, the loader reads councils as columns, long (tidy) tables
+    (council or area code, year, characteristic, category, number, in any order), tables
+    keyed by ONS codes alone, ``12 (34.3%)`` cells (the count; the percentage checked) and
+    several elections in one sheet, side by side or stacked under their year titles.
 
     Raises
     ------
