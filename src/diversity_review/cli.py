@@ -47,6 +47,8 @@ def _loader_options(args: argparse.Namespace) -> dict[str, dict[str, object]]:
         survey["questions"] = read_questions(args.questions)
     if getattr(args, "election", None) is not None:
         review["election"] = roster["election"] = args.election
+    if getattr(args, "survey_year", None) is not None:
+        survey["survey_year"] = args.survey_year
     return {"review": review, "survey": survey, "roster": roster}
 
 
@@ -132,6 +134,9 @@ def _add_mapping_options(parser: argparse.ArgumentParser) -> None:
         help='survey headers -> measures, as questions= does ("ignore" leaves one out)',
     )
     parser.add_argument("--election", type=int, metavar="YEAR", help="the election to load")
+    parser.add_argument(
+        "--survey-year", type=int, metavar="YEAR", help="the survey's year, as survey_year= does"
+    )
 
 
 def _cmd_report(args: argparse.Namespace) -> int:

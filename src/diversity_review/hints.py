@@ -11,12 +11,14 @@ Examples
 
 from __future__ import annotations
 
-__all__ = ["COLUMNS", "ELECTION", "QUESTIONS", "election_hint"]
+__all__ = ["COLUMNS", "ELECTION", "QUESTIONS", "SURVEY_YEAR", "election_hint"]
 
 #: a header -> role mapping for the review loader
 COLUMNS = "columns= (on the command line: --columns FILE.toml)"
 #: the election year
 ELECTION = "election= (on the command line: --election YEAR)"
+#: the survey's year
+SURVEY_YEAR = "survey_year= (on the command line: --survey-year YEAR)"
 #: a header -> measure mapping for the survey loader
 QUESTIONS = "questions= (on the command line: --questions FILE.toml)"
 

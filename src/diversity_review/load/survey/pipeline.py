@@ -17,7 +17,7 @@ import pandas as pd
 
 from ...councils import resolve_council
 from ...errors import DataError, DataWarning, NoTableError, Problem, display_name
-from ...hints import QUESTIONS
+from ...hints import QUESTIONS, SURVEY_YEAR
 from ...text import fold, year_in
 from ..grid import column_letter
 from .age import AgeBand, parse_age_bands
@@ -131,7 +131,7 @@ def _part(form: Questionnaire, body: Body, options: Options, problems: Collector
         problems.add(
             grid.problem(
                 "cannot tell the survey year: no year in the file name and no completion "
-                "time or timestamp column; pass survey_year=",
+                f"time or timestamp column; pass {SURVEY_YEAR}",
                 code=NO_SURVEY_YEAR,
             )
         )
