@@ -187,6 +187,50 @@ def smartsurvey_welsh(out: Path) -> Case:
     )
 
 
+def surveymonkey_welsh(out: Path) -> Case:
+    """A SurveyMonkey export in its Welsh interface: Welsh metadata headers, adjective answers
+    (Benywaidd, Gwrywaidd) and Gallaf / Na allaf to "A allwch chi siarad yn Gymraeg?"."""
+    rng = np.random.default_rng(SEED + 7)
+    rows: list[list] = [
+        [
+            "ID Ymatebydd",
+            "Dyddiad dechrau",
+            "Dyddiad gorffen",
+            "Ym mha gyngor ydych chi'n gynghorydd?",
+            "Beth yw eich rhyw?",
+            "A allwch chi siarad yn Gymraeg?",
+        ]
+    ]
+    groups: dict = {}
+    for i in range(1, 21):
+        s, w = int(rng.integers(2)), int(rng.integers(2))
+        council = name_of(COUNCILS[i % len(COUNCILS)][0], "cy")
+        rows.append(
+            [
+                1000 + i,
+                "06/01/2023 10:00",
+                "06/01/2023 10:07",
+                council,
+                ("Benywaidd", "Gwrywaidd")[s],
+                ("Gallaf", "Na allaf")[w],
+            ]
+        )
+        for key in (
+            ("sex", ("Female", "Male")[s]),
+            ("welsh_language", ("Welsh speaker", "Not Welsh speaker")[w]),
+        ):
+            groups[key] = groups.get(key, 0) + 1
+    write_csv(out / "surveymonkey_cymraeg_2023.csv", rows)
+    return Case(
+        "surveymonkey_cymraeg_2023.csv",
+        "survey export (Welsh interface)",
+        "SurveyMonkey (Welsh)",
+        "survey",
+        groups=groups,
+        people=20,
+    )
+
+
 def roster(out: Path, lang: str, suffix: str) -> Case:
     """A councillor roster: a row per member with ward, party and characteristics."""
     rng = np.random.default_rng(SEED + 6)

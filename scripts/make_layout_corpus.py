@@ -42,6 +42,7 @@ from layout_corpus_people import (  # noqa: E402
     notes_only,
     roster,
     smartsurvey_welsh,
+    surveymonkey_welsh,
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -398,6 +399,7 @@ def build(out: str | Path) -> list[Case]:
         google_forms(out),
         jisc_export(out),
         smartsurvey_welsh(out),
+        surveymonkey_welsh(out),
         roster(out, "en", ".xlsx"),
         roster(out, "cy", ".csv"),
         notes_only(out),
