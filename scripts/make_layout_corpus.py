@@ -264,6 +264,31 @@ def side_by_side(out: Path, merged: bool, suffix: str) -> Case:
     )
 
 
+def side_by_side_untitled(out: Path) -> Case:
+    """Two elections side by side with no year over either block: refused, naming both."""
+    pairs = keys()
+    rows: list[list] = [["Council"] + [WORDS["en"]["seats"], *(WORDS["en"][k] for k in pairs)] * 2]
+    for code, en, _ in COUNCILS:
+        line: list = [en]
+        for year in (2017, 2022):
+            src = SOURCE[(year, code)]
+            line += [src["seats"], *(src[k] for k in pairs)]
+        rows.append(line)
+    write_csv(out / "side_by_side_untitled.csv", rows)
+    from openpyxl.utils import get_column_letter as L
+
+    last, width = 1 + len(COUNCILS), 1 + len(pairs)  # a block: seats and the groups
+    blocks = f"B1:{L(1 + width)}{last} and {L(2 + width)}1:{L(1 + 2 * width)}{last}"
+    return Case(
+        "side_by_side_untitled.csv",
+        "two elections side by side, no titles",
+        "WLGA briefing table",
+        "review",
+        refusal=f"the same columns twice side by side, {blocks}",
+        code="two-tables-no-year",
+    )
+
+
 def percent_cells(out: Path, consistent: bool) -> Case:
     def cell(v, seats, key):
         pct = 100 * v / seats
@@ -389,6 +414,7 @@ def build(out: str | Path) -> list[Case]:
         stacked_elections(out, titled=False),
         side_by_side(out, merged=True, suffix=".xlsx"),
         side_by_side(out, merged=False, suffix=".csv"),
+        side_by_side_untitled(out),
         percent_cells(out, consistent=True),
         percent_cells(out, consistent=False),
         markers(out),

@@ -208,7 +208,7 @@ def wide_table(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | Miss | N
     return by_council_names(grid, overrides) or found
 
 
-def side_by_side(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | None:
+def side_by_side(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | Miss | None:
     """Elections side by side under year titles (:func:`.shapes.side_by_side`)."""
     return shapes.side_by_side(grid, overrides, wide_table)
 

@@ -286,8 +286,33 @@ def _with_election(
     return made_grid(grid, made, list(rows))
 
 
-def side_by_side(grid: Grid, overrides: Overrides, wide: Wide) -> tuple[Table, ...] | None:
-    """Blocks of columns under year titles above a council header: a table per election."""
+def _repeated_block(grid: Grid, h: int, council: int) -> Miss | None:
+    """The header's count columns given twice in the same order, with no year over either
+    block: refused, naming both blocks (each is an election, but which?)."""
+    cols = [
+        (c, (role.measure, role.group))
+        for c, v in enumerate(grid.rows[h])
+        if c > council and isinstance(v, str) and (role := role_of(v)) and role.measure
+    ]
+    groups = [g for _, g in cols]
+    half = len(groups) // 2
+    if half < 2 or groups[:half] != groups[half : 2 * half]:
+        return None
+    first, second = council + 1, cols[half - 1][0] + 1  # a block's seats column with it
+    last = grid.n_rows - 1
+    return Miss(
+        f"the same columns twice side by side, {cell_ref(h, first)}:{cell_ref(last, second - 1)}"
+        f" and {cell_ref(h, second)}:{cell_ref(last, cols[-1][0])}, with no year title above "
+        "either: put each election's year above its block (e.g. '2017', '2022'), or give each "
+        "its own sheet",
+        "two-tables-no-year",
+        final=True,
+    )
+
+
+def side_by_side(grid: Grid, overrides: Overrides, wide: Wide) -> tuple[Table, ...] | Miss | None:
+    """Blocks of columns under year titles above a council header: a table per election; the
+    same columns twice with no titles is refused."""
     for h, council in _council_header_rows(grid, _SCAN_ROWS):
         for t in (h - 1, h - 2):
             if t < 0:
@@ -306,6 +331,7 @@ def side_by_side(grid: Grid, overrides: Overrides, wide: Wide) -> tuple[Table, .
                     return None
                 tables += found
             return tuple(tables)
+        return _repeated_block(grid, h, council)
     return None
 
 
