@@ -292,11 +292,14 @@ def _repeated_block(grid: Grid, h: int, council: int) -> Miss | None:
     cols = [
         (c, (role.measure, role.group))
         for c, v in enumerate(grid.rows[h])
-        if c > council and isinstance(v, str) and (role := role_of(v)) and role.measure
+        if c > council
+        and isinstance(v, str)
+        and (role := role_of(v)) is not None
+        and role.kind is ColumnKind.COUNT
     ]
     groups = [g for _, g in cols]
     half = len(groups) // 2
-    if half < 2 or groups[:half] != groups[half : 2 * half]:
+    if half < 2 or len(set(groups[:half])) < half or groups[:half] != groups[half:]:
         return None
     first, second = council + 1, cols[half - 1][0] + 1  # a block's seats column with it
     last = grid.n_rows - 1
