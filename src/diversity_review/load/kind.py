@@ -233,14 +233,20 @@ def sheet_kind(grid: Grid) -> Verdict:
 
 def file_kind(path: str | Path) -> Verdict:
     """The kind of a file: that of its best-scoring sheet (sheets of no kind are passed
-    over); unknown when no sheet is of a kind, or two sheets are of different kinds."""
+    over); unknown when no sheet is of a kind, or sheets of different kinds score within
+    the margin of each other."""
     verdicts = [sheet_kind(grid) for grid in read_grids(Path(path))]
     known = [v for v in verdicts if v.kind != "unknown"]
     kinds = {v.kind for v in known}
     if len(kinds) == 1:
         best = max(known, key=lambda v: v.scores[v.kind])
         return Verdict(best.kind, (f"{best.where}: " + "; ".join(best.reasons),), best.scores)
-    if len(kinds) > 1:
+    if len(kinds) > 1:  # a lists or notes sheet beside the table: the clearest sheet decides
+        ranked = sorted(known, key=lambda v: -v.scores[v.kind])
+        best = ranked[0]
+        rival = max(v.scores[v.kind] for v in known if v.kind != best.kind)
+        if best.scores[best.kind] - rival >= _MARGIN:
+            return Verdict(best.kind, (f"{best.where}: " + "; ".join(best.reasons),), best.scores)
         found = ", ".join(f"{v.where} looks like a {v.kind}" for v in known)
         return Verdict("unknown", (found,))
     best = max(verdicts, key=lambda v: max(v.scores.values(), default=0))

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ... import vocab
 from ...councils import council_name, find_council
@@ -65,7 +66,12 @@ def council_of(value: object) -> str | None:
     """The ONS code of the council a cell names (name or code, English or Welsh), else None."""
     if not isinstance(value, str) or len(value) > 60:
         return None
-    return find_council(value)
+    return _council_of(value)
+
+
+@lru_cache(maxsize=65536)  # the shapes and the kind scorer read the same cells many times
+def _council_of(text: str) -> str | None:
+    return find_council(text)
 
 
 def made_grid(
