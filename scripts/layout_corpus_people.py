@@ -231,6 +231,58 @@ def surveymonkey_welsh(out: Path) -> Case:
     )
 
 
+def surveymonkey_two_rows(out: Path) -> Case:
+    """A SurveyMonkey export: a second header row of option labels under a multi-select
+    question, one column per option holding its label when ticked."""
+    rng = np.random.default_rng(SEED + 8)
+    labels = ["Understand spoken Welsh", "Speak Welsh", "Read Welsh", "Write Welsh"]
+    meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address"]
+    rows: list[list] = [
+        [
+            *meta,
+            "Which council do you represent?",
+            "What is your sex?",
+            "Which of the following can you do in Welsh?",
+            None,
+            None,
+            None,
+        ],
+        [None] * len(meta) + ["Response", "Response", *labels],
+    ]
+    groups: dict = {}
+    for i in range(1, 19):
+        s = int(rng.integers(2))
+        ticked = [bool(rng.integers(2)) for _ in labels]
+        ticked[0] = ticked[0] or ticked[1]  # a speaker understands too
+        council = name_of(COUNCILS[i % len(COUNCILS)][0])
+        rows.append(
+            [
+                5000 + i,
+                1,
+                "06/01/2023 10:00",
+                "06/01/2023 10:05",
+                "192.0.2.1",
+                council,
+                ("Female", "Male")[s],
+                *(lab if t else None for lab, t in zip(labels, ticked, strict=True)),
+            ]
+        )
+        keys = [("sex", ("Female", "Male")[s])]
+        if any(ticked):  # nothing ticked: not answered
+            keys.append(("welsh_language", "Welsh speaker" if ticked[1] else "Not Welsh speaker"))
+        for key in keys:
+            groups[key] = groups.get(key, 0) + 1
+    write_csv(out / "surveymonkey_2023.csv", rows)
+    return Case(
+        "surveymonkey_2023.csv",
+        "survey export, two header rows, option columns",
+        "SurveyMonkey",
+        "survey",
+        groups=groups,
+        people=18,
+    )
+
+
 def roster(out: Path, lang: str, suffix: str) -> Case:
     """A councillor roster: a row per member with ward, party and characteristics."""
     rng = np.random.default_rng(SEED + 6)

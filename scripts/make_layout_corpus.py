@@ -42,6 +42,7 @@ from layout_corpus_people import (  # noqa: E402
     notes_only,
     roster,
     smartsurvey_welsh,
+    surveymonkey_two_rows,
     surveymonkey_welsh,
 )
 
@@ -426,6 +427,7 @@ def build(out: str | Path) -> list[Case]:
         jisc_export(out),
         smartsurvey_welsh(out),
         surveymonkey_welsh(out),
+        surveymonkey_two_rows(out),
         roster(out, "en", ".xlsx"),
         roster(out, "cy", ".csv"),
         notes_only(out),
