@@ -180,6 +180,28 @@ def long_table(out: Path, lang: str, years, order, suffix: str, tool: str) -> Ca
     return Case(name, f"long/tidy ({lang}{shuffled})", tool, "review", expected(tuple(years)))
 
 
+def committee_report(out: Path) -> Case:
+    """One council's committee report: the council in the title, groups down a column with
+    their numbers and percentages, a source line below."""
+    code, en, _ = COUNCILS[2]
+    src = SOURCE[(2022, code)]
+    rows: list[list] = [[f"{en} Council: councillors elected in May 2022 ({SYNTHETIC})"], []]
+    rows.append(["Characteristic", "Number", "%"])
+    rows.append([WORDS["en"]["seats"], src["seats"], None])
+    for m, g in keys():
+        rows.append([WORDS["en"][(m, g)], src[(m, g)], f"{100 * src[(m, g)] / src['seats']:.1f}%"])
+    rows += [[], ["Source: synthetic member records"]]
+    write_xlsx(out / "committee_report_2022.xlsx", {"Report": rows})
+    want = {k: v for k, v in expected((2022,)).items() if k[1] == code}
+    return Case(
+        "committee_report_2022.xlsx",
+        "one council, groups down, council in the title",
+        "council committee report (one council)",
+        "review",
+        want,
+    )
+
+
 def statswales_open_data(out: Path) -> Case:
     """StatsWales open data: a long table keyed by area codes, the Wales code as a total row,
     ".." for a suppressed cell."""
@@ -411,6 +433,7 @@ def build(out: str | Path) -> list[Case]:
         long_table(out, "cy", (2022,), order_cy, ".xlsx", "StatsWales (Welsh) download"),
         long_table(out, "en", (2017, 2022), [2, 3, 0, 1, 4], ".ods", "data-lab extract"),
         statswales_open_data(out),
+        committee_report(out),
         stacked_elections(out, titled=True),
         stacked_elections(out, titled=False),
         side_by_side(out, merged=True, suffix=".xlsx"),

@@ -28,6 +28,7 @@ from pathlib import Path
 from ..text import parse_count, parse_count_percent
 from .grid import Grid, read_grids
 from .review.contracts import READ_KINDS, ColumnKind
+from .review.shapes import council_named_in
 from .review.shapes import council_of as names_council
 from .review.shapes import long_role as _long_role
 from .review.vocabulary import is_council_header, role_of
@@ -199,6 +200,26 @@ def _cells(grid: Grid, h: int, clues: _Clues) -> None:
             clues.add(kind, 2, f"{1 - share:.0%} of the cells words")
 
 
+def _groups_down(grid: Grid, h: int, clues: _Clues) -> None:
+    """Count groups down a column beside numbers (a council's own table, a committee report)."""
+    rows = range(h + 1, min(grid.n_rows, h + 1 + _SAMPLE_ROWS))
+    for c in range(grid.n_cols - 1):
+        groups = set()
+        for r in rows:
+            role = role_of(v) if isinstance(v := grid.value(r, c), str) else None
+            if (
+                role is not None
+                and role.kind is ColumnKind.COUNT
+                and isinstance(grid.value(r, c + 1), int | float)
+            ):
+                groups.add((role.measure, role.group))
+        if len(groups) >= 3:
+            clues.add("review", 4, f"{len(groups)} count groups down column {grid.col_ref(c)}")
+            if any(council_named_in(v) for r in range(h) for v in grid.rows[r]):
+                clues.add("review", 3, "a council named in the title")
+            return
+
+
 def _across(grid: Grid, clues: _Clues) -> None:
     """Councils across a row: a transposed review table."""
     for r in range(min(_SCAN_ROWS, grid.n_rows)):
@@ -218,6 +239,7 @@ def sheet_kind(grid: Grid) -> Verdict:
     _roster_header(header, clues)
     _cells(grid, h, clues)
     _across(grid, clues)
+    _groups_down(grid, h, clues)
     ranked = sorted(KINDS, key=lambda k: -clues.scores[k])
     best, second = ranked[0], ranked[1]
     where = f"sheet {grid.sheet!r}" if grid.sheet is not None else grid.file

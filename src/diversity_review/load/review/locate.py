@@ -47,6 +47,7 @@ __all__ = [
     "stacked",
     "long_rows",
     "councils_across",
+    "one_council",
 ]
 
 K = ColumnKind
@@ -223,6 +224,12 @@ def long_rows(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | Miss | No
     return shapes.long_rows(grid, overrides, wide_table)
 
 
+def one_council(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | None:
+    """One council's groups down a column, the council in its title
+    (:func:`.shapes.one_council`)."""
+    return shapes.one_council(grid, overrides, wide_table)
+
+
 def councils_across(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | None:
     """Councils as columns (:func:`.shapes.councils_across`)."""
     return shapes.councils_across(grid, overrides, wide_table)
@@ -237,6 +244,7 @@ LOCATORS: tuple[Locator, ...] = (
     by_council_names,
     long_rows,
     councils_across,
+    one_council,
 )
 
 

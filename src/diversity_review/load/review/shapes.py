@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ... import vocab
-from ...councils import council_name, find_council
+from ...councils import council_name, councils, find_council
 from ...text import demutate, fold, year_in
 from ..grid import Grid, cell_ref
 from .contracts import ColumnKind, Table
@@ -39,6 +39,8 @@ __all__ = [
     "council_of",
     "long_forms",
     "long_role",
+    "one_council",
+    "council_named_in",
 ]
 
 #: the header scan (as the wide locators')
@@ -116,6 +118,71 @@ def councils_across(grid: Grid, overrides: Overrides, wide: Wide) -> tuple[Table
             made_grid(grid, made, [f"column {grid.col_ref(c)}" for c in range(grid.n_cols)]),
             overrides,
         )
+        return found if isinstance(found, tuple) else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# one council's table (a committee report): groups down, the council named in the title
+# ---------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _council_names() -> tuple[tuple[str, str], ...]:
+    table = councils()
+    names = [
+        (fold(n), c)
+        for c, en, cy in table[["council_code", "name_en", "name_cy"]].values
+        for n in (en, cy)
+    ]
+    return tuple(sorted(set(names), key=lambda x: -len(x[0])))
+
+
+def council_named_in(text: object) -> str | None:
+    """The one council a title names ("Cardiff Council: councillors elected in May 2022"),
+    else None (none, or two)."""
+    if not isinstance(text, str):
+        return None
+    folded = f" {fold(text)} "
+    found = set()
+    for name, code in _council_names():
+        if f" {name} " in folded:
+            found.add(code)
+            folded = folded.replace(f" {name} ", " ")
+    return found.pop() if len(found) == 1 else None
+
+
+def _group_rows(grid: Grid, h: int, label: int) -> list[int]:
+    """The rows below a header whose label names a count (or the seats)."""
+    rows = []
+    for r in range(h + 1, grid.n_rows):
+        value = grid.value(r, label)
+        role = role_of(value) if isinstance(value, str) else None
+        if role is not None and role.kind in (ColumnKind.COUNT, ColumnKind.SEATS):
+            rows.append(r)
+    return rows
+
+
+def one_council(grid: Grid, overrides: Overrides, wide: Wide) -> tuple[Table, ...] | None:
+    """One council's table: a label column of groups (Female, 60+ ...) and a number column,
+    the council named in a title above; read as that council's row."""
+    for h in range(min(_SCAN_ROWS, grid.n_rows)):
+        number = next((c for c, v in enumerate(grid.rows[h]) if long_role(v) == "number"), None)
+        if number is None or number == 0:
+            continue
+        label = number - 1
+        rows = _group_rows(grid, h, label)
+        titles = [(r, c) for r in range(h) for c, v in enumerate(grid.rows[r]) if v is not None]
+        named = {council_named_in(grid.value(r, c)): (r, c) for r, c in titles}
+        named.pop(None, None)
+        if len(rows) < 3 or len(named) != 1:
+            return None
+        code, at = named.popitem()
+        made = [
+            [("Council", at)] + [(grid.value(r, label), (r, label)) for r in rows],
+            [(council_name(code), at)] + [(grid.value(r, number), (r, number)) for r in rows],
+        ]
+        found = wide(made_grid(grid, made, [h, f"column {grid.col_ref(number)}"]), overrides)
         return found if isinstance(found, tuple) else None
     return None
 
