@@ -11,10 +11,13 @@ search at once.
   "Authority", "Cyngor" ...) and count columns beside it, with the row above or below as the
   groups' measures when that reads more;
 - :func:`by_council_names`: a header of counts whose council column has no header text (the
-  names below a blank cell).
+  names below a blank cell);
+- :func:`side_by_side`, :func:`stacked`, :func:`long_rows`, :func:`councils_across`,
+  :func:`one_council`: the other shapes (:mod:`.shapes`), each read as the row-per-council
+  table it stands for (:func:`wide_table`).
 
 Locators score a candidate header by classifying it (:func:`~.classify.classify`). A new layout
-(a long table, councils across, several elections stacked in one sheet) is a new locator here;
+is a new locator here (or in :mod:`.shapes`);
 :func:`find_headers` is the header-row scan the benchmark loader shares.
 """
 
