@@ -10,9 +10,13 @@ a function ``(table, columns) -> columns`` with one rule:
 - :func:`council_names_below_blank`: a table with no council header takes as its council
   column the first unnamed column whose cells name councils;
 - :func:`leader_holds_names`: a "Leader" column whose cells hold no sex (names of leaders)
-  is not the leader's sex.
+  is not the leader's sex;
+- :func:`codes_name_the_council`: a table with no council column but a code column is keyed
+  by its codes (W06..., the Wales code W92000004 its total);
+- :func:`count_with_percent_cells`: a count column of ``12 (34.3%)`` cells gives the count,
+  its percentage kept for a cross-check.
 
-A new column rule (cells such as ``12 (34.3%)``, a code-only table) is a new strategy here.
+A new column rule is a new strategy here.
 """
 
 from __future__ import annotations
