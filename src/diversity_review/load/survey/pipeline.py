@@ -20,6 +20,7 @@ from ...errors import DataError, DataWarning, NoTableError, Problem, display_nam
 from ...hints import QUESTIONS, SURVEY_YEAR
 from ...text import fold, year_in
 from ..grid import column_letter
+from ..synthetic import is_synthetic
 from .age import AgeBand, parse_age_bands
 from .assemble import Part, account_rows, assemble, year_from_times
 from .classify import Questionnaire, classify_columns, resolve_duplicates
@@ -228,7 +229,9 @@ def load_survey(
     'personal data'
     """
     options = Options.make(questions, survey_year, council, strict, age_bands)
-    return _load(Path(path), options)
+    table = _load(Path(path), options)
+    table.attrs["synthetic"] = is_synthetic(path)  # the sample marker (load/synthetic.py)
+    return table
 
 
 def _load(path: Path, options: Options) -> pd.DataFrame:
