@@ -35,7 +35,7 @@ from .review.vocabulary import is_council_header, role_of
 from .roster_words import column_role
 from .survey.headers import EXPORT_KINDS, Kind, classify_header
 
-__all__ = ["KINDS", "Verdict", "sheet_kind", "file_kind", "names_council"]
+__all__ = ["KINDS", "Verdict", "sheet_kind", "file_kind", "is_roster", "names_council"]
 
 #: the kinds a file may be, besides "unknown"
 KINDS = ("review", "survey", "roster")
@@ -251,6 +251,17 @@ def sheet_kind(grid: Grid) -> Verdict:
         for k in (best, second)
     )
     return Verdict("unknown", reasons, clues.scores, where)
+
+
+def is_roster(grid: Grid) -> bool:
+    """Is this sheet a councillor roster? (Two member columns in a header row first, the cheap
+    test, then the whole score: what the survey loader asks of every sheet.)"""
+    rows = range(min(_SCAN_ROWS, grid.n_rows))
+    if not any(
+        len({column_role(v) for _, v in _texts(grid.rows[r])} & _ROSTER_ONLY) >= 2 for r in rows
+    ):
+        return False
+    return sheet_kind(grid).kind == "roster"
 
 
 def file_kind(path: str | Path) -> Verdict:

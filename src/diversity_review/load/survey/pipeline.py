@@ -67,11 +67,11 @@ class Options:
 
 def _forms(path: Path, options: Options) -> list[Questionnaire]:
     """Locate and classify every sheet; keep those that ask the most questions."""
-    from ..kind import sheet_kind  # kind reads the survey's headers: imported when used
+    from ..kind import is_roster  # kind reads the survey's headers: imported when used
 
     name = display_name(path)
     sheets = open_sheets(path)
-    rosters = [s for s in sheets if sheet_kind(s.head).kind == "roster"]
+    rosters = [s for s in sheets if is_roster(s.head)]
     if rosters and len(rosters) == len(sheets):
         raise NoTableError(
             Problem(
