@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -63,6 +63,7 @@ def build_pack(
     config: str | Path | PackConfig | None = None,
     progress: bool = False,
     jobs: int | None = None,
+    loader_options: Mapping[str, Mapping[str, object]] | None = None,
 ) -> PackSummary:
     """Regenerate the whole benchmark pack from review workbooks and survey exports.
 
@@ -90,6 +91,9 @@ def build_pack(
     jobs : int, optional
         Processes drawing the charts (default: one per available core; 1 draws them in this
         process). The files are the same whatever the number.
+    loader_options : mapping, optional
+        Each loader's keyword arguments by kind, e.g. ``{"review": {"columns": {...},
+        "election": 2022}}`` (what ``report --columns`` and ``--election`` pass).
 
     Returns
     -------
@@ -116,7 +120,7 @@ def build_pack(
     if not reviews and not surveys and not rosters:
         raise DataError(Problem("no review workbook, roster or survey export given"))
 
-    loaded = load_inputs(reviews, surveys, candidates, rosters)
+    loaded = load_inputs(reviews, surveys, candidates, rosters, loader_options)
     if any(is_synthetic(p) for p in [*reviews, *surveys, *candidates, *rosters]):
         cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
     tables, protected = protected_tables(
