@@ -1,4 +1,4 @@
-"""The house style: palette, fonts, layout, title and source note, alt text, saving.
+"""The house style: palette, fonts, layout, title and notes, wrapping, alt text, saving.
 
 Everything here runs inside :func:`style` (a ``matplotlib.rc_context``), so no global
 ``rcParams`` change is ever left behind. Figures are made with ``matplotlib.figure.Figure``
@@ -20,7 +20,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
-from ..i18n import format_percent, translate
+from ..i18n import format_percent
 
 __all__ = [
     "PALETTE",
@@ -239,23 +239,6 @@ def value_label(ax: Axes, x: float, y: float, text: str, **kw) -> None:
     ax.annotate(
         text, xy=(x, y), xytext=(4, 0), textcoords="offset points", va="center", ha="left", **kw
     )
-
-
-def marker_notes(markers: Iterable[str], lang: str) -> list[str]:
-    """Notes explaining the GSS markers shown (``[c]``, ``[x]``, ``[z]``), in that order."""
-    texts = {
-        "[c]": "[c] confidential: figure withheld to protect confidentiality.",
-        "[x]": "[x] not available.",
-        "[z]": "[z] not applicable (no members).",
-    }
-    shown = set(markers)
-    return [translate(texts[m], lang) for m in ("[c]", "[x]", "[z]") if m in shown]
-
-
-def source_note(source: str | None, default: str, lang: str, **values: object) -> str:
-    """``"Source: …"``: the caller's text as given, else the translated default."""
-    text = source if source is not None else translate(default, lang, **values)
-    return translate("Source: {source}", lang, source=text)
 
 
 def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> list[Path]:
