@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 DEV    := $(VENV)/.installed-dev
 LAB    := $(VENV)/.installed-lab
 
-.PHONY: report test lab lint format sample benchmark baselines clean
+.PHONY: report test lab lint format sample bench benchmark baselines clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +39,10 @@ sample: $(DEV)  ## regenerate the synthetic sample files in data/raw/ (fixed see
 	$(BIN)/python scripts/make_sample_review.py
 	$(BIN)/python scripts/make_sample_survey.py
 
-benchmark: $(DEV)  ## print timings; never part of the tests
+bench: $(DEV)  ## print every ratio against its baseline, measured side by side (docs/performance.md)
+	$(BIN)/python benchmarks/ratios.py
+
+benchmark: $(DEV)  ## print each benchmark's detailed timings; never part of the tests
 	$(BIN)/python benchmarks/run.py
 
 baselines: $(DEV)  ## regenerate the chart image baselines after an intended change (look at them)

@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from _timing import median_seconds
+from _timing import Ratio, median_seconds
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "scripts"))
@@ -161,6 +161,38 @@ def alternating_medians(path: Path, runs: int) -> dict[str, float]:
         for what, found in seconds.items():
             found.append(median_seconds(lambda what=what: _call(what, path), 1))
     return {what: statistics.median(found) for what, found in seconds.items()}
+
+
+def ratios(quick: bool = False) -> list[Ratio]:
+    """Time and peak memory against ``read_csv`` at each size (targets at 600k: 2x, 1.5x)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (6_000,) if quick else SIZES:
+            path = write_export(Path(tmp), n)
+            _call("load_survey", path)  # warm-up
+            times = alternating_medians(path, 3 if quick or n >= 600_000 else 5)
+            peaks = {what: peak(what, path) for what in times}
+            mb = {w: (p["after"] - p["before"]) / 2**20 for w, p in peaks.items()}
+            big = n >= 600_000
+            label = f"load_survey {n // 1000}k"
+            rows += [
+                Ratio(
+                    f"{label}, time",
+                    times["load_survey"],
+                    "pandas.read_csv, time",
+                    times["read_csv"],
+                    2.0 if big else None,
+                ),
+                Ratio(
+                    f"{label}, peak memory",
+                    mb["load_survey"],
+                    "pandas.read_csv, peak memory",
+                    mb["read_csv"],
+                    1.5 if big else None,
+                    unit="MB",
+                ),
+            ]
+    return rows
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -25,9 +25,9 @@ from _timing import median_seconds
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from diversity_review.cli import main as cli_main  # noqa: E402
 from diversity_review.councils import moderngov_hosts  # noqa: E402
 from diversity_review.load.roster import load_roster  # noqa: E402
-from diversity_review.sources.members import main  # noqa: E402
 from helpers import Reply, serve_local  # noqa: E402
 
 METHOD = "mgWebService.asmx/GetCouncillorsByWard"
@@ -65,9 +65,18 @@ def main_bench() -> None:
         out = Path(folder) / "all.xlsx"
 
         def run(delay: str) -> None:
-            argv = ["--all", "--url", server.url + "/{host}/", "--out", str(out), "--delay", delay]
+            argv = [
+                "members",
+                "--all",
+                "--url",
+                server.url + "/{host}/",
+                "--out",
+                str(out),
+                "--delay",
+                delay,
+            ]
             with contextlib.redirect_stdout(io.StringIO()) as printed:
-                assert main(argv) == 0
+                assert cli_main(argv) == 0
             assert printed.getvalue().count("\n") == len(hosts) + 1
 
         fast = median_seconds(lambda: run("0"), runs=5)

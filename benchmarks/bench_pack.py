@@ -1,7 +1,13 @@
 """Time the whole benchmark pack on the bundled samples, the officer's "regenerated in
 seconds" promise: both languages with the charts drawn serially (``jobs=1``) and by a pool over
 the available cores, wall time and CPU time (this process and its workers), and English alone.
-Never part of the tests. Run ``python benchmarks/bench_pack.py``."""
+Never part of the tests. Run ``python benchmarks/bench_pack.py``.
+
+``ratios()`` (for ``make bench``) times the pack as the officer runs it - a whole
+``diversity-review report`` process, en+cy, charts over the available cores - against the
+rendering floor (:mod:`floor`: the same figures at the same sizes and formats and the same
+CSVs, drawn serially by matplotlib and written by pandas in one process), alternating runs:
+CPU against the floor's CPU, and wall time against the floor's single-core wall time."""
 
 from __future__ import annotations
 
@@ -12,6 +18,8 @@ import time
 import warnings
 from pathlib import Path
 
+from _timing import Ratio, run_process
+
 from diversity_review.pack import build_pack
 from diversity_review.pack.render import available_cores
 
@@ -19,6 +27,34 @@ RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 RUNS = 3
 REVIEWS = [RAW / "wlga_review_synthetic.xlsx"]
 SURVEYS = [RAW / "member_survey_synthetic.csv"]
+FLOOR = Path(__file__).resolve().parent / "floor.py"
+
+
+def _report_argv(out: Path) -> list[str]:
+    inputs = [a for p in REVIEWS for a in ("--review", str(p))]
+    inputs += [a for p in SURVEYS for a in ("--survey", str(p))]
+    return ["-m", "diversity_review.cli", "report", *inputs, "--out", str(out), "--quiet"]
+
+
+def ratios(quick: bool = False) -> list[Ratio]:
+    """The pack against its rendering floor, whole processes, medians of alternating runs."""
+    runs = 1 if quick else RUNS
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        run_process(_report_argv(tmp / "reference"))  # warm-up, and the floor's model
+        pack, floor = [], []
+        for i in range(runs):
+            pack.append(run_process(_report_argv(tmp / f"pack{i}")))
+            floor.append(run_process([str(FLOOR), str(tmp / "reference"), str(tmp / f"floor{i}")]))
+    cores = available_cores()
+    wall = statistics.median(w for w, _ in pack), statistics.median(w for w, _ in floor)
+    cpu = statistics.median(c for _, c in pack), statistics.median(c for _, c in floor)
+    return [
+        Ratio("pack en+cy, CPU", cpu[0], "rendering floor, CPU", cpu[1], 1.2),
+        Ratio(
+            f"pack en+cy, wall ({cores} cores)", wall[0], "rendering floor, 1 core", wall[1], 1.0
+        ),
+    ]
 
 
 def _cpu() -> float:

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from helpers import SAMPLE_REVIEW, SAMPLE_SURVEY
+from helpers import SAMPLE_CANDIDATES, SAMPLE_REVIEW, SAMPLE_SURVEY
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
@@ -34,5 +34,11 @@ def sample_pack(tmp_path_factory) -> Path:
     from diversity_review.pack import build_pack
 
     out = tmp_path_factory.mktemp("sample_pack")
-    build_pack(reviews=[SAMPLE_REVIEW], surveys=[SAMPLE_SURVEY], out=out, jobs=2)
+    build_pack(
+        reviews=[SAMPLE_REVIEW],
+        surveys=[SAMPLE_SURVEY],
+        candidates=[SAMPLE_CANDIDATES],
+        out=out,
+        jobs=2,
+    )
     return out

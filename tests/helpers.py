@@ -21,6 +21,8 @@ RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 #: the bundled synthetic samples (made by scripts/make_sample_*.py)
 SAMPLE_REVIEW = RAW / "wlga_review_synthetic.xlsx"
 SAMPLE_SURVEY = RAW / "member_survey_synthetic.csv"
+SAMPLE_CANDIDATES = RAW / "candidates_synthetic.csv"
+SAMPLE_ROSTER = RAW / "councillor_roster_synthetic.xlsx"
 
 
 def write_csv(path: Path, rows: Rows, encoding: str = "utf-8") -> Path:

@@ -4,18 +4,17 @@ line each."""
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 
+from diversity_review.cli import main as cli_main
 from diversity_review.councils import councils, moderngov_host, moderngov_hosts
 from diversity_review.errors import DataError, DataWarning
 from diversity_review.load.roster import ROLES, load_roster
 from diversity_review.sources.http import USER_AGENT, Client, HttpError, Policy
-from diversity_review.sources.members import add_members_parser
 from diversity_review.sources.moderngov import fetch_roster, method_url, read_members, service_url
 from helpers import Reply, serve_local
 
@@ -54,10 +53,8 @@ def _quick(**policy) -> tuple[Client, list[float]]:
 
 
 def _members(*argv: str) -> int:
-    parser = argparse.ArgumentParser()
-    add_members_parser(parser.add_subparsers(dest="command"))
-    args = parser.parse_args(["members", *argv])
-    return args.func(args)
+    """``diversity-review members ...`` through the real command line."""
+    return cli_main(["members", *argv])
 
 
 def _read(path: Path) -> pd.DataFrame:

@@ -19,6 +19,7 @@ from diversity_review import cli
 from diversity_review.errors import DataError
 from diversity_review.pack import PackConfig, build_pack
 from diversity_review.pack.files import sha256
+from helpers import SAMPLE_CANDIDATES as CANDIDATES
 from helpers import SAMPLE_REVIEW as REVIEW
 from helpers import SAMPLE_SURVEY as SURVEY
 from helpers import write_book, write_csv
@@ -49,7 +50,7 @@ def small_review(tmp_path) -> Path:
 @slow
 def test_serial_and_parallel_runs_are_byte_identical(pack, tmp_path):
     # the session pack drew its charts in two processes; this run draws them in this one
-    build_pack(reviews=[REVIEW], surveys=[SURVEY], out=tmp_path, jobs=1)
+    build_pack(reviews=[REVIEW], surveys=[SURVEY], candidates=[CANDIDATES], out=tmp_path, jobs=1)
     first, second = _hashes(pack), _hashes(tmp_path)
     assert sorted(first) == sorted(second)
     differ = [name for name in first if first[name] != second[name]]
@@ -75,7 +76,11 @@ def test_each_language_has_charts_tables_workbook_and_index(pack):
 def test_manifest_lists_inputs_parameters_and_every_output(pack):
     manifest = json.loads((pack / "manifest.json").read_text(encoding="utf-8"))
     inputs = {i["file"]: i["sha256"] for i in manifest["inputs"]}
-    assert inputs == {REVIEW.name: sha256(REVIEW), SURVEY.name: sha256(SURVEY)}
+    assert inputs == {
+        REVIEW.name: sha256(REVIEW),
+        SURVEY.name: sha256(SURVEY),
+        CANDIDATES.name: sha256(CANDIDATES),
+    }
     assert manifest["parameters"]["threshold"] == 5
     listed = {o["file"]: o["sha256"] for o in manifest["outputs"]}
     on_disk = _hashes(pack)

@@ -34,6 +34,18 @@ _EXPORTS = {
     "population_benchmarks": "load.benchmarks",
     "load_benchmarks": "load.benchmarks",
     "job_shares": "load.benchmarks",
+    "load_roster": "load.roster",
+    "roster_counts": "load.roster_counts",
+    "executive": "load.roster_counts",
+    "shared_portfolios": "load.roster_counts",
+    "job_share_counts": "load.roster_counts",
+    "check_job_shares": "load.roster_counts",
+    "load_candidates": "load.candidates",
+    "candidates_by_sex": "analysis",
+    "success_by_sex": "analysis",
+    "wards_without_women": "analysis",
+    "unopposed_seats": "analysis",
+    "write_roster_workbook": "sources.workbook",
     "breakdown": "analysis",
     "wilson_interval": "analysis",
     "compare_with_population": "analysis",
@@ -70,10 +82,14 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .analysis import (
         breakdown,
+        candidates_by_sex,
         change_between,
         compare_with_population,
         parity,
         roles_comparison,
+        success_by_sex,
+        unopposed_seats,
+        wards_without_women,
         wilson_interval,
     )
     from .categories import MEASURES
@@ -81,9 +97,19 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .disclosure import suppress
     from .errors import DataError, DataWarning, Problem, RowAccount, row_account
     from .load.benchmarks import job_shares, load_benchmarks, population_benchmarks
+    from .load.candidates import load_candidates
     from .load.review import load_review
+    from .load.roster import load_roster
+    from .load.roster_counts import (
+        check_job_shares,
+        executive,
+        job_share_counts,
+        roster_counts,
+        shared_portfolios,
+    )
     from .load.survey import load_survey, load_surveys
     from .pack import PackConfig, PackSummary, build_pack, pack_tables
+    from .sources.workbook import write_roster_workbook
     from .template import write_template
 
     __version__: str

@@ -1,6 +1,5 @@
 """Representation analysis: breakdowns, Wilson intervals, comparison with the population, change
-between elections, the parity band, who holds the high-influence roles, and who stood and who
-was elected.
+between elections, the parity band and who holds the high-influence roles.
 
 Pure functions: DataFrames in, DataFrames out. Nothing here reads input files (the only data read
 is the package's own Census figures, through :mod:`diversity_review.load.benchmarks`) and
@@ -16,29 +15,20 @@ Two kinds of input are accepted wherever a breakdown is made:
 The Wales row (``W92000004``, "Wales") is always derived here as the sum of the councils' counts
 over the sum of their bases, never as a mean of the councils' shares.
 
-One concern per module: :mod:`.frames` (input kinds, output order), :mod:`.intervals`
-(Wilson), :mod:`.breakdown` (counts) and :mod:`.respondents` (survey), :mod:`.population`,
-:mod:`.change`, :mod:`.parity`, :mod:`.roles` and :mod:`.elections` (candidates). Everything
-public is re-exported here: ``from diversity_review.analysis import breakdown``.
+Modules: :mod:`.intervals` (Wilson intervals, shares), :mod:`.frames` (row order, dtypes),
+:mod:`.breakdown`, :mod:`.population` (comparison with Census 2021), :mod:`.change` (between
+elections), :mod:`.roles` (parity band, executive and leaders), :mod:`.elections` (candidates
+to councillors). Import the public names from here.
 """
 
 from __future__ import annotations
 
-from .breakdown import breakdown
+from .breakdown import WELSH_SKILLS_MEASURE, breakdown
 from .change import change_between
-from .elections import (
-    SEXES,
-    candidates_by_sex,
-    success_by_sex,
-    unopposed_seats,
-    wards_without_women,
-)
-from .frames import WALES
+from .elections import candidates_by_sex, success_by_sex, unopposed_seats, wards_without_women
 from .intervals import wilson_interval
-from .parity import parity
 from .population import compare_with_population
-from .respondents import WELSH_SKILLS_MEASURE
-from .roles import ROLE_SCOPES, roles_comparison
+from .roles import parity, roles_comparison
 
 __all__ = [
     "breakdown",
@@ -52,7 +42,4 @@ __all__ = [
     "success_by_sex",
     "wards_without_women",
     "unopposed_seats",
-    "SEXES",
-    "WALES",
-    "ROLE_SCOPES",
 ]

@@ -1,4 +1,4 @@
-"""A group's share at two elections, per council and for Wales, and the change in points."""
+"""``change_between``: a group's share at two elections and the change in points."""
 
 from __future__ import annotations
 
@@ -10,16 +10,6 @@ from .breakdown import breakdown
 from .frames import as_strings
 
 __all__ = ["change_between"]
-
-SIDE = ["count", "base", "share"]
-TYPES = {
-    "count_from": "Int64",
-    "base_from": "Int64",
-    "share_from": "Float64",
-    "count_to": "Int64",
-    "base_to": "Int64",
-    "share_to": "Float64",
-}
 
 
 def change_between(
@@ -67,21 +57,21 @@ def change_between(
     >>> float(round(out.loc[0, "change_pp"], 1)), out.loc[0, "status"]
     (15.1, 'both')
     """
+    _check_elections(counts_or_shares, (from_election, to_election), measure)
     data = counts_or_shares
-    _check_elections(data, measure, (from_election, to_election))
     shares = data if "share" in data.columns else breakdown(data, measure, known_only=known_only)
     selected = shares[(shares["measure"] == measure) & (shares["group"] == group)]
     if selected.empty:
         raise ValueError(f"no rows for {measure} {group!r}")
-    out = _side_by_side(selected, from_election, to_election)
-    out["measure"] = measure
-    out["group"] = group
+    out = _paired(selected, from_election, to_election).assign(measure=measure, group=group)
     out["change_pp"] = (100 * (out["share_to"] - out["share_from"])).astype("Float64")
-    return _tidy(out, from_election, to_election)
+    out = _published(out)
+    out.attrs.update(from_election=from_election, to_election=to_election)
+    return out
 
 
-def _check_elections(data: pd.DataFrame, measure: str, wanted: tuple[int, int]) -> None:
-    """Both elections are in the data, and (for a known measure) each holds that measure."""
+def _check_elections(data: pd.DataFrame, wanted: tuple[int, int], measure: str) -> None:
+    """Both elections are in the data, and each gives the measure (when any election does)."""
     if "election" not in data.columns:
         raise ValueError("change_between needs an 'election' column")
     elections = sorted(int(e) for e in data["election"].dropna().unique())
@@ -100,9 +90,9 @@ def _check_elections(data: pd.DataFrame, measure: str, wanted: tuple[int, int]) 
             raise ValueError(f"{e} has no {measure} figures; it has {', '.join(has) or 'none'}")
 
 
-def _side_by_side(selected: pd.DataFrame, from_election: int, to_election: int) -> pd.DataFrame:
-    """One row per council: its figures at each election (outer join), and its status."""
-    cols = ["council_code", "council", *SIDE]
+def _paired(selected: pd.DataFrame, from_election: int, to_election: int) -> pd.DataFrame:
+    """Each council's row at the two elections side by side, and which it is present at."""
+    cols = ["council_code", "council", "count", "base", "share"]
     a = selected.loc[selected["election"] == from_election, cols]
     b = selected.loc[selected["election"] == to_election, cols]
     out = a.merge(b, on="council_code", how="outer", suffixes=("_from", "_to"), indicator=True)
@@ -117,16 +107,23 @@ def _side_by_side(selected: pd.DataFrame, from_election: int, to_election: int) 
     return out
 
 
-def _tidy(out: pd.DataFrame, from_election: int, to_election: int) -> pd.DataFrame:
-    """The output columns, typed, councils in ONS order with Wales last, elections in attrs."""
+def _published(out: pd.DataFrame) -> pd.DataFrame:
+    """The result's columns and dtypes, councils in ONS order with Wales last."""
     columns = [
         "council_code", "council", "measure", "group", "count_from", "base_from", "share_from",
         "count_to", "base_to", "share_to", "change_pp", "status",
     ]  # fmt: skip
-    out = out[columns].astype(TYPES)
+    out = out[columns].astype(
+        {
+            "count_from": "Int64",
+            "base_from": "Int64",
+            "share_from": "Float64",
+            "count_to": "Int64",
+            "base_to": "Int64",
+            "share_to": "Float64",
+        }  # fmt: skip
+    )
     out = as_strings(out, ["council_code", "council", "measure", "group", "status"])
     out = out.assign(_wales=out["council_code"].eq(WALES_CODE))
     out = out.sort_values(["_wales", "council_code"], kind="stable").drop(columns="_wales")
-    out = out.reset_index(drop=True)
-    out.attrs.update(from_election=from_election, to_election=to_election)
-    return out
+    return out.reset_index(drop=True)

@@ -1,5 +1,4 @@
-"""The shapes every analysis table shares: the Wales row's name, which kind of input a frame
-is, and the ordering and string typing of the output (pure pandas)."""
+"""What the analysis modules share about frames: the Wales row's name, row order, dtypes."""
 
 from __future__ import annotations
 
@@ -9,19 +8,16 @@ import pandas as pd
 
 from ..councils import WALES_CODE
 
-__all__ = ["WALES", "COUNT_COLUMNS", "is_counts", "order_rows", "as_strings"]
+__all__ = ["WALES", "is_counts", "ordered_rows", "as_strings"]
 
 WALES = "Wales"
-#: the columns that make a frame review **counts** rather than survey respondents
-COUNT_COLUMNS = frozenset({"measure", "group", "count", "base"})
 
 
 def is_counts(data: pd.DataFrame) -> bool:
-    """True for review counts (one row per council, measure and group with count and base)."""
-    return COUNT_COLUMNS <= set(data.columns)
+    return {"measure", "group", "count", "base"} <= set(data.columns)
 
 
-def order_rows(frame: pd.DataFrame, keys: list[str], groups: Sequence[str]) -> pd.DataFrame:
+def ordered_rows(frame: pd.DataFrame, keys: list[str], groups: Sequence[str]) -> pd.DataFrame:
     """Keys, then councils in ONS order with Wales last, then groups in canonical order."""
     rank = {g: i for i, g in enumerate(groups)}
     frame = frame.assign(
@@ -33,5 +29,4 @@ def order_rows(frame: pd.DataFrame, keys: list[str], groups: Sequence[str]) -> p
 
 
 def as_strings(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
-    """The named columns (those present) as pandas strings."""
     return frame.astype({c: "str" for c in columns if c in frame.columns})

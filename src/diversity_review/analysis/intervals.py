@@ -1,5 +1,4 @@
-"""Wilson score intervals for proportions, and the share and interval columns of a
-count/base table (vectorised numpy; no loops over rows)."""
+"""Wilson score intervals and shares: the arithmetic every breakdown shares."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["wilson_interval", "share_of", "with_ci"]
+__all__ = ["wilson_interval", "share_of", "with_intervals"]
 
 
 def _floats(values: Any) -> np.ndarray:
@@ -91,7 +90,6 @@ def share_of(count: pd.Series, base: pd.Series) -> pd.Series:
     return (c / b.where(b > 0)).astype("Float64")
 
 
-def with_ci(frame: pd.DataFrame) -> pd.DataFrame:
-    """``frame`` with Wilson 95% ``ci_low`` and ``ci_high`` of its ``count`` over ``base``."""
+def with_intervals(frame: pd.DataFrame) -> pd.DataFrame:
     low, high = wilson_interval(frame["count"], frame["base"])
     return frame.assign(ci_low=low.array, ci_high=high.array)

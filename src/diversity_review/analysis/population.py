@@ -1,5 +1,4 @@
-"""Each share beside the population's (the Census benchmarks): the gap in points and the ratio,
-with the Wales figure standing in where a council has none of its own."""
+"""``compare_with_population``: each share beside the population's (Census 2021)."""
 
 from __future__ import annotations
 

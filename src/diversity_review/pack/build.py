@@ -51,6 +51,8 @@ def build_pack(
     *,
     reviews: Sequence[str | Path],
     surveys: Sequence[str | Path] = (),
+    candidates: Sequence[str | Path] = (),
+    rosters: Sequence[str | Path] = (),
     out: str | Path,
     langs: Sequence[str] | None = None,
     threshold: int | None = None,
@@ -67,6 +69,10 @@ def build_pack(
         election is the headline and the one before it the comparison.
     surveys : sequence of path
         Member survey exports.
+    candidates : sequence of path
+        Democracy Club candidacy CSVs: adds "Who stood and who was elected".
+    rosters : sequence of path
+        Councillor rosters (one row per member): counted as the review of their councils.
     out : path
         The pack folder; only the entries the pack writes are replaced, all at once at the end.
     langs : sequence of {"en", "cy"}, optional
@@ -101,17 +107,20 @@ def build_pack(
         raise DataError(Problem(f"jobs must be at least 1, not {jobs}"))
     reviews = [Path(p) for p in reviews]
     surveys = [Path(p) for p in surveys]
-    if not reviews and not surveys:
-        raise DataError(Problem("no review workbook or survey export given"))
+    candidates = [Path(p) for p in candidates]
+    rosters = [Path(p) for p in rosters]
+    if not reviews and not surveys and not rosters:
+        raise DataError(Problem("no review workbook, roster or survey export given"))
 
-    loaded = load_inputs(reviews, surveys)
-    tables = compute_tables(loaded.counts, loaded.respondents, cfg)
+    loaded = load_inputs(reviews, surveys, candidates, rosters)
+    tables = compute_tables(loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates)
     out = Path(out)
     version = package_version()
     with atomic_folder(out) as tmp:
         _write_pack(tmp, tables, cfg, version, jobs=jobs, progress=progress)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
+        inputs += [("candidates", p) for p in candidates] + [("roster", p) for p in rosters]
         write_json(
             _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs), tmp / "manifest.json"
         )
@@ -168,11 +177,17 @@ def _write_tables(
         folder / f"diversity_review_{lang}.xlsx",
         lang=lang,
         config=cfg,
-        notes=notes(cfg, lang),
+        notes=_used_notes(cfg, lang, published),
         legend=markers,
         version=version,
     )
     return published
+
+
+def _used_notes(cfg: PackConfig, lang: str, published: list[PublishedTable]) -> dict[str, str]:
+    """The pack's notes that a published table refers to (no note about absent tables)."""
+    used = {key for table in published for key in table.notes}
+    return {key: text for key, text in notes(cfg, lang).items() if key in used}
 
 
 def _write_page(
@@ -185,7 +200,7 @@ def _write_page(
     page = language_page(
         cfg,
         lang,
-        notes=notes(cfg, lang),
+        notes=_used_notes(cfg, lang, published),
         charts=[c for c in rendered if c.lang == lang],
         tables=[(t.title, t.frame) for t in published],
     )

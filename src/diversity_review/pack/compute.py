@@ -54,6 +54,7 @@ class Inputs:
     counts: pd.DataFrame | None
     respondents: pd.DataFrame | None
     config: PackConfig
+    candidates: pd.DataFrame | None = None
     _council_tables: dict[tuple[str, int], pd.DataFrame] = field(
         default_factory=dict, init=False, repr=False
     )

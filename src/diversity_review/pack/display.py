@@ -208,6 +208,16 @@ def notes(config: PackConfig, lang: str) -> dict[str, str]:
             "given in the table.",
             lang,
         ),
+        "candidates": translate(
+            "Candidates and results are from Democracy Club's candidacy data. A candidate's "
+            "gender is as Democracy Club publishes it (Not known where it is not published); it "
+            "is never inferred from names.",
+            lang,
+        ),
+        "public": translate(
+            "Wards and seats won unopposed are public election results: they are not suppressed.",
+            lang,
+        ),
         "survey": translate(
             "Survey shares leave out respondents who skipped the question; the 95% limits are "
             "Wilson score intervals.",

@@ -15,11 +15,13 @@ __all__ = ["Loaded", "load_inputs", "check_overlap"]
 
 @dataclass(frozen=True, eq=False)
 class Loaded:
-    """The review counts (all files, one frame), the respondents and each file's row account."""
+    """The review counts (all files, one frame), the respondents, the candidacies and each
+    file's row account."""
 
     counts: pd.DataFrame | None
     respondents: pd.DataFrame | None
     accounts: tuple[RowAccount, ...]
+    candidates: pd.DataFrame | None = None
 
     @property
     def elections(self) -> tuple[int, ...]:
@@ -28,23 +30,39 @@ class Loaded:
         return tuple(sorted(int(e) for e in self.counts["election"].unique()))
 
 
-def load_inputs(reviews: Sequence[Path], surveys: Sequence[Path]) -> Loaded:
-    """Load every file; a missing file, bad input or a council given twice is a DataError."""
+def load_inputs(
+    reviews: Sequence[Path],
+    surveys: Sequence[Path],
+    candidates: Sequence[Path] = (),
+    rosters: Sequence[Path] = (),
+) -> Loaded:
+    """Load every file; a missing file, bad input or a council given twice is a DataError.
+
+    A roster counts as the review of its councils (:func:`roster_counts`).
+    """
+    from ..load.candidates import load_candidates
     from ..load.review import load_review
+    from ..load.roster import load_roster
+    from ..load.roster_counts import roster_counts
     from ..load.survey import load_surveys
 
-    for path in [*reviews, *surveys]:
+    for path in [*reviews, *surveys, *candidates, *rosters]:
         if not Path(path).is_file():
             raise DataError(Problem("file not found", str(path)))
     counts = [load_review(p) for p in reviews]
+    members = [load_roster(p) for p in rosters]
+    accounts = tuple(row_account(f) for f in [*counts, *members])
+    counts += [roster_counts(m) for m in members]
     responses = load_surveys(surveys) if surveys else None
-    accounts = tuple(row_account(f) for f in counts)
     if responses is not None:
         accounts += (row_account(responses),)
+    stood = [load_candidates(p) for p in candidates]
+    accounts += tuple(row_account(f) for f in stood)
     all_counts = pd.concat(counts, ignore_index=True) if counts else None
     if all_counts is not None:
         check_overlap(all_counts)
-    return Loaded(all_counts, responses, accounts)
+    all_stood = pd.concat(stood, ignore_index=True) if stood else None
+    return Loaded(all_counts, responses, accounts, all_stood)
 
 
 def check_overlap(counts: pd.DataFrame) -> None:

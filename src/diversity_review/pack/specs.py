@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..analysis import compare_with_population
-from . import compute
+from . import compute, stood
 from .display import (
     Column,
     council,
@@ -102,6 +102,7 @@ GROUP = (
     Column("Share (%)", percent("share", base="base"), HIDDEN),
 )
 REVIEW = Setting("review_source")
+CANDIDACIES = "Democracy Club candidacy data"
 
 MEASURE = Value("measure")
 
@@ -183,6 +184,58 @@ SPECS: tuple[TableSpec, ...] = (
         source=REVIEW,
         charts=(ChartSpec("roles_{year}", "roles_chart", args=("Female",)),),
         columns=(*COUNCIL, Column("Role", words("scope")), *GROUP),
+    ),
+    TableSpec(
+        name="candidates_sex_{year}",
+        title="Candidates and councillors by sex and council, {year}",
+        compute=stood.candidate_tables,
+        source=CANDIDACIES,
+        notes=("suppression", "base", "candidates"),
+        columns=(*COUNCIL, Column("Stage", words("scope")), *GROUP),
+    ),
+    TableSpec(
+        name="candidate_success_{year}",
+        title="Share of candidates elected, by sex and council, {year}",
+        compute=stood.success_table,
+        source=CANDIDACIES,
+        notes=("suppression", "candidates"),
+        columns=(
+            *COUNCIL,
+            Column("Group", words("group")),
+            Column("Elected", count("count"), HIDDEN),
+            Column("Stood", count("base"), HIDDEN),
+            Column("Elected (%)", percent("share", base="base"), HIDDEN),
+            Column("Lower 95% limit (%)", percent("ci_low", base="base"), HIDDEN),
+            Column("Upper 95% limit (%)", percent("ci_high", base="base"), HIDDEN),
+        ),
+    ),
+    TableSpec(
+        name="wards_no_woman_{year}",
+        title="Wards where no woman stood, by council, {year}",
+        compute=stood.wards_table,
+        source=CANDIDACIES,
+        notes=("candidates", "public"),
+        columns=(
+            *COUNCIL,
+            Column("Wards with no woman standing", count("count")),
+            Column("Wards", count("base")),
+            Column("Share of wards (%)", percent("share", base="base")),
+        ),
+    ),
+    TableSpec(
+        name="seats_unopposed_{year}",
+        title="Seats won unopposed, by council, {year}",
+        compute=stood.unopposed_table,
+        source=CANDIDACIES,
+        notes=("candidates", "public"),
+        columns=(
+            *COUNCIL,
+            Column("Seats won unopposed", count("count")),
+            Column("Seats", count("base")),
+            Column("Share of seats (%)", percent("share", base="base")),
+            Column("Wards", count("wards")),
+            Column("Wards won unopposed", count("wards_unopposed")),
+        ),
     ),
     TableSpec(
         name="survey_{measure}",

@@ -43,9 +43,11 @@ def compute_tables(
     respondents: pd.DataFrame | None,
     config: PackConfig,
     specs: Sequence[TableSpec] = SPECS,
+    *,
+    candidates: pd.DataFrame | None = None,
 ) -> list[Table]:
     """Every table the specs make from these inputs, disclosure-controlled, in spec order."""
-    inputs = Inputs(counts, respondents, config)
+    inputs = Inputs(counts, respondents, config, candidates)
     return [Table(spec, values, frame) for spec in specs for values, frame in spec.compute(inputs)]
 
 
@@ -54,6 +56,7 @@ def pack_tables(
     respondents: pd.DataFrame | None,
     config: PackConfig = DEFAULT_CONFIG,
     *,
+    candidates: pd.DataFrame | None = None,
     audit: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Every table the pack publishes, after disclosure control, keyed by name.
@@ -69,7 +72,8 @@ def pack_tables(
     >>> sorted(tables)[:2]  # doctest: +SKIP
     ['change_sex_2017_2022', 'councillors_age_2022']
     """
-    tables = {t.name: t.frame for t in compute_tables(counts, respondents, config)}
+    computed = compute_tables(counts, respondents, config, candidates=candidates)
+    tables = {t.name: t.frame for t in computed}
     if audit:
         return tables
     return {name: f.drop(columns=["suppression"], errors="ignore") for name, f in tables.items()}

@@ -23,8 +23,8 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..version import package_version
 from ..errors import DataError, Problem
+from ..version import package_version
 
 __all__ = ["USER_AGENT", "Policy", "Client", "HttpError"]
 

@@ -6,7 +6,9 @@ council's members by ward, reads their posts into roles and writes the roster wo
 officers complete. One line per council on stdout; a council that fails gets one line on
 stderr (no traceback), the others are still written, and the exit code is 2.
 
-The command line (:mod:`diversity_review.cli`) adds it with :func:`add_members_parser`.
+The command line (:mod:`diversity_review.cli`) adds it with :func:`add_members_parser`; the
+libraries the command needs are imported only when it runs, so ``diversity-review --help``
+stays quick.
 """
 
 from __future__ import annotations
@@ -15,13 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from ..councils import council_name, moderngov_hosts, resolve_council
 from ..errors import DataError, Problem
-from .http import Client, Policy
-from .moderngov import fetch_roster
-from .workbook import write_roster_workbook
 
 __all__ = ["add_members_parser", "run_members", "EXIT_OK", "EXIT_FAILED"]
 
@@ -62,6 +58,8 @@ def add_members_parser(subparsers) -> argparse.ArgumentParser:
 
 def _targets(args: argparse.Namespace) -> list[tuple[str, str | None]]:
     """(ONS code, address or None for the registry's host) of each council to fetch."""
+    from ..councils import moderngov_hosts, resolve_council
+
     if not args.all:
         return [(resolve_council(args.council), args.url)]
     if args.xml is not None:
@@ -81,7 +79,7 @@ def _one_line(exc: Exception) -> str:
     return lines[0] + more
 
 
-def _summary(roster: pd.DataFrame) -> str:
+def _summary(roster) -> str:
     wards = roster["ward"].nunique()
     executive = int(roster["executive"].fillna(False).sum())
     leaders = int(roster["leader"].fillna(False).sum())
@@ -94,6 +92,13 @@ def _summary(roster: pd.DataFrame) -> str:
 
 def run_members(args: argparse.Namespace) -> int:
     """Run the ``members`` command; returns the exit code (2 if any council failed)."""
+    import pandas as pd
+
+    from ..councils import council_name
+    from .http import Client, Policy
+    from .moderngov import fetch_roster
+    from .workbook import write_roster_workbook
+
     try:
         targets = _targets(args)
     except DataError as exc:
@@ -127,15 +132,3 @@ def run_members(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print(f"wrote {path} ({len(rosters)} councils, {len(roster)} councillors)")
     return EXIT_FAILED if failed else EXIT_OK
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m diversity_review.sources.members ...`` until the command line wires it in."""
-    parser = argparse.ArgumentParser(prog="diversity-review")
-    add_members_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(["members", *(sys.argv[1:] if argv is None else argv)])
-    return args.func(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
