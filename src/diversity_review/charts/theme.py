@@ -241,12 +241,26 @@ def value_label(ax: Axes, x: float, y: float, text: str, **kw) -> None:
     )
 
 
+@contextmanager
+def laid_out(fig: Figure):
+    """Keep the layout ``fig`` has now: no layout engine inside, so saving draws the figure
+    once, as it is laid out (the engine is restored on exit)."""
+    engine = fig.get_layout_engine()
+    fig.set_layout_engine(None)
+    try:
+        yield fig
+    finally:
+        fig.set_layout_engine(engine)
+
+
 def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> list[Path]:
     """Write ``fig`` as ``path.png`` and ``path.svg`` and its alt text as ``path.txt``.
 
     The files are deterministic: the same figure gives byte-identical files (fixed SVG hash
     salt, no date in the SVG, a fixed ``Software`` entry in the PNG). The alt text is also
-    stored in the PNG and SVG metadata (``Description``).
+    stored in the PNG and SVG metadata (``Description``). The figure is laid out once, when
+    the PNG is saved, and the SVG is saved from that same layout (so both show the same
+    positions, and the layout is not worked out again).
 
     Parameters
     ----------
@@ -280,15 +294,16 @@ def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> list[Path]:
             dpi=dpi,
             metadata={"Software": "diversity_review", "Title": title, "Description": alt},
         )
-        fig.savefig(
-            svg,
-            format="svg",
-            metadata={
-                "Date": None,
-                "Creator": "diversity_review",
-                "Title": title,
-                "Description": alt,
-            },
-        )
+        with laid_out(fig):
+            fig.savefig(
+                svg,
+                format="svg",
+                metadata={
+                    "Date": None,
+                    "Creator": "diversity_review",
+                    "Title": title,
+                    "Description": alt,
+                },
+            )
     txt.write_text(alt + "\n", encoding="utf-8", newline="\n")
     return [png, svg, txt]
