@@ -117,25 +117,17 @@ def _share_bars(ax: Axes, chart: ShareChart, ys: list[int], lang: str) -> list[f
     tops = []
     for y, d in zip(ys, chart.bars, strict=True):
         if d.marker is not None:
-            st.value_label(ax, 0, y, d.marker, color=st.DARK_GREY)
+            st.marker_label(ax, y, d.marker)
             continue
-        colour = st.HIGHLIGHT if d.wales else st.CONTEXT_GREY
-        (bar,) = ax.barh([y], [d.share], height=BAR_HEIGHT, color=colour, zorder=2)
-        bar.set_gid(f"bar-{d.code}")
-        end = d.share
-        if not math.isnan(d.lo) and not math.isnan(d.hi):
-            ax.errorbar(
-                [d.share],
-                [y],
-                xerr=[[d.share - d.lo], [d.hi - d.share]],
-                fmt="none",
-                ecolor=st.DARK_GREY,
-                elinewidth=1,
-                capsize=2.5,
-                zorder=3,
-                gid=f"ci-{d.code}",
-            )
-            end = d.hi
+        end = st.bar(
+            ax,
+            y,
+            d.share,
+            height=BAR_HEIGHT,
+            colour=st.HIGHLIGHT if d.wales else st.CONTEXT_GREY,
+            gid=f"bar-{d.code}",
+            interval=(d.lo, d.hi),
+        )
         st.value_label(ax, end, y, w.pct(d.share, lang), fontweight="bold" if d.wales else "normal")
         tops.append(end)
     return tops

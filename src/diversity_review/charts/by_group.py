@@ -138,8 +138,14 @@ def draw_pairs(chart: PairedChart, words: w.Description, ax: Axes | None, lang: 
             if math.isnan(value):
                 text, end = mark or "[x]", 0.0
             else:
-                (rect,) = ax.barh([where], [value], PAIR_HEIGHT * 0.95, color=colour, zorder=2)
-                rect.set_gid(f"bar-{key}-{d.group}")
+                st.bar(
+                    ax,
+                    where,
+                    value,
+                    height=PAIR_HEIGHT * 0.95,
+                    colour=colour,
+                    gid=f"bar-{key}-{d.group}",
+                )
                 text, end = w.pct(value, lang), value
                 tops.append(value)
             if first and not math.isnan(value):
@@ -210,8 +216,7 @@ def draw_survey(chart: SurveyChart, words: w.Description, ax: Axes | None, lang:
     if p:
         ax.axhline(0.7, color=st.DARK_GREY, lw=0.8, zorder=1)
         if not math.isnan(p.share):
-            (rect,) = ax.barh([0], [p.share], height=0.62, color=st.CONTEXT_GREY, zorder=2)
-            rect.set_gid("bar-prefer-not")
+            st.bar(ax, 0, p.share, height=0.62, colour=st.CONTEXT_GREY, gid="bar-prefer-not")
             tops.append(p.share)
         where = 0 if math.isnan(p.share) else p.share
         st.value_label(ax, where, 0, prefer_not_text(p, lang))
@@ -233,24 +238,19 @@ def _answer_bars(ax: Axes, chart: SurveyChart, ys: list[float], lang: str) -> li
     tops = []
     for y, d in zip(ys, chart.answers, strict=True):
         if d.marker is not None:
-            st.value_label(ax, 0, y, d.marker, color=st.DARK_GREY)
+            st.marker_label(ax, y, d.marker)
             continue
-        (rect,) = ax.barh([y], [d.share], height=0.62, color=st.DARK_BLUE, zorder=2)
-        rect.set_gid(f"bar-{d.group}")
-        end = d.share
-        if not math.isnan(d.lo) and not math.isnan(d.hi):
-            ax.errorbar(
-                [d.share],
-                [y],
-                xerr=[[d.share - d.lo], [d.hi - d.share]],
-                fmt="none",
-                ecolor=st.DARK_GREY,
-                elinewidth=1.2,
-                capsize=3,
-                zorder=3,
-                gid=f"ci-{d.group}",
-            )
-            end = d.hi
+        end = st.bar(
+            ax,
+            y,
+            d.share,
+            height=0.62,
+            colour=st.DARK_BLUE,
+            gid=f"bar-{d.group}",
+            interval=(d.lo, d.hi),
+            interval_width=1.2,
+            capsize=3,
+        )
         label = translate(
             "{share} (n = {n})", lang, share=w.pct(d.share, lang), n=format_count(d.n, lang)
         )
@@ -306,10 +306,9 @@ def draw_roles(chart: RolesChart, words: w.Description, ax: Axes | None, lang: s
     tops = [0.6 if chart.band else 0.1]
     for y, d in zip(ys, chart.roles, strict=True):
         if d.marker is not None:
-            st.value_label(ax, 0, y, d.marker, color=st.DARK_GREY)
+            st.marker_label(ax, y, d.marker)
             continue
-        (rect,) = ax.barh([y], [d.share], height=0.6, color=st.DARK_BLUE, zorder=2)
-        rect.set_gid(f"bar-{d.scope}")
+        st.bar(ax, y, d.share, height=0.6, colour=st.DARK_BLUE, gid=f"bar-{d.scope}")
         st.value_label(ax, d.share, y, share_text(d, lang))
         tops.append(d.share)
     if chart.band:

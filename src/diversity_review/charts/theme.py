@@ -7,6 +7,7 @@ and an Agg canvas, never pyplot, so charts work headless and keep no global stat
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
@@ -226,6 +227,45 @@ def label_rows(ax: Axes, positions: list[float], labels: list[str], bold: Iterab
     for i, tick in enumerate(ax.get_yticklabels()):
         if i in bold:
             tick.set_fontweight("bold")
+
+
+def bar(
+    ax: Axes,
+    y: float,
+    value: float,
+    *,
+    height: float,
+    colour: str,
+    gid: str,
+    interval: tuple[float, float] = (math.nan, math.nan),
+    interval_width: float = 1.0,
+    capsize: float = 2.5,
+) -> float:
+    """A horizontal bar from zero to ``value`` at ``y``, with its interval's whiskers when
+    both ends are known (gid ``ci-…`` for ``bar-…``); returns where its label goes: the bar's
+    end, or the interval's top."""
+    (rect,) = ax.barh([y], [value], height=height, color=colour, zorder=2)
+    rect.set_gid(gid)
+    lo, hi = interval
+    if math.isnan(lo) or math.isnan(hi):
+        return value
+    ax.errorbar(
+        [value],
+        [y],
+        xerr=[[value - lo], [hi - value]],
+        fmt="none",
+        ecolor=DARK_GREY,
+        elinewidth=interval_width,
+        capsize=capsize,
+        zorder=3,
+        gid="ci-" + gid.removeprefix("bar-"),
+    )
+    return hi
+
+
+def marker_label(ax: Axes, y: float, marker: str) -> None:
+    """A row's GSS marker (``[c]``, ``[x]``, ``[z]``) where its bar would start."""
+    value_label(ax, 0, y, marker, color=DARK_GREY)
 
 
 def value_label(ax: Axes, x: float, y: float, text: str, **kw) -> None:
