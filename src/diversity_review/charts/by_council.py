@@ -113,24 +113,16 @@ def draw_share(chart: ShareChart, words: w.Description, ax: Axes | None, lang: s
 
 
 def _share_bars(ax: Axes, chart: ShareChart, ys: list[int], lang: str) -> list[float]:
-    """Each bar, its interval and its value label (or its marker); returns the bar ends."""
-    tops = []
-    for y, d in zip(ys, chart.bars, strict=True):
-        if d.marker is not None:
-            st.marker_label(ax, y, d.marker)
-            continue
-        end = st.bar(
-            ax,
-            y,
-            d.share,
-            height=BAR_HEIGHT,
-            colour=st.HIGHLIGHT if d.wales else st.CONTEXT_GREY,
-            gid=f"bar-{d.code}",
-            interval=(d.lo, d.hi),
-        )
-        st.value_label(ax, end, y, w.pct(d.share, lang), fontweight="bold" if d.wales else "normal")
-        tops.append(end)
-    return tops
+    """Each bar (Wales highlighted), its interval and its value (or its marker)."""
+    return st.interval_bars(
+        ax,
+        ys,
+        chart.bars,
+        height=BAR_HEIGHT,
+        colour=lambda d: st.HIGHLIGHT if d.wales else st.CONTEXT_GREY,
+        gid=lambda d: f"bar-{d.code}",
+        label=lambda d: (w.pct(d.share, lang), {"fontweight": "bold" if d.wales else "normal"}),
+    )
 
 
 def _parity_band(ax: Axes, chart: ShareChart, top_y: float, lang: str) -> float:

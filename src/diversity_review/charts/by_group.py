@@ -234,29 +234,23 @@ def draw_survey(chart: SurveyChart, words: w.Description, ax: Axes | None, lang:
 
 
 def _answer_bars(ax: Axes, chart: SurveyChart, ys: list[float], lang: str) -> list[float]:
-    """Each answer's bar, interval and "share (n = …)" label; returns the bar ends."""
-    tops = []
-    for y, d in zip(ys, chart.answers, strict=True):
-        if d.marker is not None:
-            st.marker_label(ax, y, d.marker)
-            continue
-        end = st.bar(
-            ax,
-            y,
-            d.share,
-            height=0.62,
-            colour=st.DARK_BLUE,
-            gid=f"bar-{d.group}",
-            interval=(d.lo, d.hi),
-            interval_width=1.2,
-            capsize=3,
-        )
-        label = translate(
-            "{share} (n = {n})", lang, share=w.pct(d.share, lang), n=format_count(d.n, lang)
-        )
-        st.value_label(ax, end, y, label)
-        tops.append(end)
-    return tops
+    """Each answer's bar, interval and "share (n = …)" label (or its marker)."""
+
+    def label(d) -> tuple[str, dict]:
+        n = format_count(d.n, lang)
+        return translate("{share} (n = {n})", lang, share=w.pct(d.share, lang), n=n), {}
+
+    return st.interval_bars(
+        ax,
+        ys,
+        chart.answers,
+        height=0.62,
+        colour=lambda d: st.DARK_BLUE,
+        gid=lambda d: f"bar-{d.group}",
+        label=label,
+        interval_width=1.2,
+        capsize=3,
+    )
 
 
 def roles_chart(

@@ -8,7 +8,7 @@ and an Agg canvas, never pyplot, so charts work headless and keep no global stat
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -261,6 +261,43 @@ def bar(
         gid="ci-" + gid.removeprefix("bar-"),
     )
     return hi
+
+
+def interval_bars(
+    ax: Axes,
+    ys: list[float],
+    rows: Iterable,
+    *,
+    height: float,
+    colour: Callable[[object], str],
+    gid: Callable[[object], str],
+    label: Callable[[object], tuple[str, dict]],
+    interval_width: float = 1.0,
+    capsize: float = 2.5,
+) -> list[float]:
+    """One row per ``y``: its marker where it has one, else its bar, interval and label
+    (``label(row)`` gives the text and :func:`value_label` options). Rows have ``share``,
+    ``lo``, ``hi`` and ``marker``; returns where each label went."""
+    ends = []
+    for y, d in zip(ys, rows, strict=True):
+        if d.marker is not None:
+            marker_label(ax, y, d.marker)
+            continue
+        end = bar(
+            ax,
+            y,
+            d.share,
+            height=height,
+            colour=colour(d),
+            gid=gid(d),
+            interval=(d.lo, d.hi),
+            interval_width=interval_width,
+            capsize=capsize,
+        )
+        text, options = label(d)
+        value_label(ax, end, y, text, **options)
+        ends.append(end)
+    return ends
 
 
 def marker_label(ax: Axes, y: float, marker: str) -> None:
