@@ -112,3 +112,13 @@ def test_module_within_the_limits(path):
     assert lines <= MAX_MODULE, f"{path.relative_to(SRC)} is {lines} lines"
     assert long_functions(path) == []
     assert private_reaches(path) == []
+
+
+def test_the_tree_script_names_each_module_with_its_size_and_concern(tmp_path):
+    from helpers import load_script
+
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.py").write_text('"""Does one thing.\n\nMore."""\nx = 1\n', encoding="utf-8")
+    (tmp_path / "sub" / "b.py").write_text("y = 2\n", encoding="utf-8")
+    tree = load_script("src_tree")
+    assert tree.rows(tmp_path) == [("a.py", 4, "Does one thing."), ("sub/b.py", 1, "")]
