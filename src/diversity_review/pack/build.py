@@ -19,8 +19,9 @@ from ..version import package_version
 from .config import PackConfig, resolve_config
 from .display import legend, notes, published_frame, source_text, title_text
 from .files import atomic_folder, sha256, write_csv, write_json, write_text
-from .html import language_page, root_index
+from .html import root_index
 from .inputs import load_inputs
+from .page import PageContext, language_page
 from .render import RenderedChart, Renderer, chart_jobs, worker_count
 from .tables import Table, compute_tables
 from .workbook import PublishedTable, language_workbook
@@ -149,7 +150,7 @@ def _write_pack(
         finally:
             bar.close()
     for lang in cfg.langs:
-        _write_page(root / lang, lang, cfg, rendered, published[lang])
+        _write_page(root / lang, lang, cfg, tables, rendered, published[lang])
     write_text(root_index(cfg), root / "index.html")
 
 
@@ -194,17 +195,19 @@ def _write_page(
     folder: Path,
     lang: str,
     cfg: PackConfig,
+    tables: list[Table],
     rendered: list[RenderedChart],
     published: list[PublishedTable],
 ) -> None:
-    page = language_page(
-        cfg,
-        lang,
-        notes=_used_notes(cfg, lang, published),
+    context = PageContext(
+        config=cfg,
+        lang=lang,
+        tables=tables,
+        published=published,
         charts=[c for c in rendered if c.lang == lang],
-        tables=[(t.title, t.frame) for t in published],
+        notes=_used_notes(cfg, lang, published),
     )
-    write_text(page, folder / "index.html")
+    write_text(language_page(context), folder / "index.html")
 
 
 def _manifest(

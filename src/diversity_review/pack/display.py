@@ -43,6 +43,7 @@ __all__ = [
     "status",
     "published_frame",
     "title_text",
+    "lower_first",
     "source_text",
     "notes",
     "legend",
@@ -164,12 +165,29 @@ def published_frame(table: Table, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=headers)
 
 
+#: words that keep their capital inside an English sentence
+PROPER_WORDS = ("Welsh", "English", "Census")
+
+
+def lower_first(label: str) -> str:
+    """A label inside a sentence: "Welsh language" keeps its capital, "Sex" becomes "sex".
+
+    Examples
+    --------
+    >>> lower_first("Welsh language"), lower_first("Councillor status")
+    ('Welsh language', 'councillor status')
+    """
+    if not label or label.split()[0] in PROPER_WORDS:
+        return label
+    return label[0].lower() + label[1:]
+
+
 def title_text(table: Table, lang: str) -> str:
     """The table's title in ``lang`` (a measure named by its label, lower case in English)."""
     values = dict(table.values)
     if "measure" in values:
         label = translate(MEASURES[str(values["measure"])].label, lang)
-        values["measure"] = label.lower() if lang == "en" else label
+        values["measure"] = lower_first(label) if lang == "en" else label
     return translate(table.spec.title, lang, **values)
 
 
