@@ -9,6 +9,7 @@ in which order, is :mod:`.page`.
 from __future__ import annotations
 
 import html
+
 import pandas as pd
 
 from ..i18n import translate
