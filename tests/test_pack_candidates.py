@@ -29,7 +29,7 @@ def candidacies() -> pd.DataFrame:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -198,8 +198,8 @@ def test_a_roster_makes_the_same_councillor_tables_as_its_review(sample_pack, tm
     assert code == 0, capsys.readouterr().err
     for measure in ("sex", "age", "disability", "welsh_language", "tenure"):
         name = f"councillors_{measure}_2022.csv"
-        ours = (out / "en" / "tables" / name).read_text(encoding="utf-8").splitlines()
-        review = (sample_pack / "en" / "tables" / name).read_text(encoding="utf-8").splitlines()
+        ours = (out / "en" / "tables" / name).read_text(encoding="utf-8-sig").splitlines()
+        review = (sample_pack / "en" / "tables" / name).read_text(encoding="utf-8-sig").splitlines()
         # every row the review publishes, the roster publishes the same; the roster also
         # gives the groups the review leaves out (e.g. "Not disabled" beside "Disabled")
         assert set(review) <= set(ours), name

@@ -170,7 +170,7 @@ def test_key_points_say_what_their_tables_publish(sample_pack):
     }
     for text, href in points:
         if href == "#change_sex_2017_2022":
-            before, after = change["Women 2017"], change["Women 2022"]
+            before, after = change["Women 2017 (%)"], change["Women 2022 (%)"]
             assert f"{before}% of councillors in 2017 and {after}% in 2022" in text
             checked += 1
         if href == "#roles_2022":

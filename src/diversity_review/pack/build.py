@@ -17,12 +17,13 @@ from pathlib import Path
 from ..errors import DataError, Problem, RowAccount
 from ..version import package_version
 from .config import PackConfig, resolve_config
-from .display import legend, notes, published_frame, source_text, title_text
+from .display import legend, notes, published_frame, sheet_name, source_text, title_text
 from .files import atomic_folder, sha256, write_csv, write_json, write_text
 from .html import root_index
 from .inputs import load_inputs
-from .page import PageContext, language_page
+from .page import PageContext, format_date, language_page
 from .render import RenderedChart, Renderer, chart_jobs, worker_count
+from .summary import key_points, summary_text
 from .tables import Table, compute_tables
 from .workbook import PublishedTable, language_workbook
 
@@ -165,12 +166,13 @@ def _write_tables(
         write_csv(frame, folder / "tables" / f"{table.name}.csv")
         published.append(
             PublishedTable(
-                table.name[:31],
+                table.name,
                 title_text(table, lang),
                 frame,
                 source=source_text(table.source(cfg), table.spec.census, lang),
                 notes=table.spec.notes,
                 legend=markers if table.spec.legend else (),
+                sheet=sheet_name(table, lang),
             )
         )
     language_workbook(
@@ -181,6 +183,8 @@ def _write_tables(
         notes=_used_notes(cfg, lang, published),
         legend=markers,
         version=version,
+        summary=[summary_text(tables, lang), *(p.text for p in key_points(tables, lang))],
+        released=format_date(cfg.release_date, lang) if cfg.release_date else "",
     )
     return published
 

@@ -10,7 +10,10 @@ from pathlib import Path
 from ..categories import SURVEY_MEASURES
 from ..errors import DataError, Problem, display_name
 
-__all__ = ["PackConfig", "LANGS", "resolve_config"]
+__all__ = ["PackConfig", "LANGS", "UNSET", "resolve_config"]
+
+#: what the page and the cover say of a setting not yet given (release_date, contact)
+UNSET = "not yet set ({setting} in the pack's settings)"
 
 #: the languages a pack can be published in
 LANGS = ("en", "cy")

@@ -45,6 +45,7 @@ __all__ = [
     "title_text",
     "lower_first",
     "source_text",
+    "sheet_name",
     "notes",
     "legend",
 ]
@@ -187,8 +188,25 @@ def title_text(table: Table, lang: str) -> str:
     values = dict(table.values)
     if "measure" in values:
         label = translate(MEASURES[str(values["measure"])].label, lang)
-        values["measure"] = lower_first(label) if lang == "en" else label
+        values["measure"] = lower_first(label)
     return translate(table.spec.title, lang, **values)
+
+
+def sheet_name(table: Table, lang: str) -> str:
+    """The table's sheet name in ``lang`` (at most 31 characters): its file name in English,
+    the name template translated in Welsh (``councillors_{measure}_{year}`` ->
+    ``cynghorwyr_rhyw_2022``), a measure named by its label, shortened to fit (the year kept).
+    """
+    if lang == "en":
+        return table.name[:31]
+    values = dict(table.values)
+    template = translate(table.spec.name, lang)
+    if "measure" not in values:
+        return template.format(**values)[:31]
+    label = translate(MEASURES[str(values["measure"])].label, lang)
+    slug = "_".join(label.lower().replace("'", "").split())
+    spare = 31 - len(template.format(**{**values, "measure": ""}))
+    return template.format(**{**values, "measure": slug[: max(spare, 1)].rstrip("_")})
 
 
 def source_text(source: str, census: bool, lang: str) -> str:

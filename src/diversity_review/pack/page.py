@@ -21,7 +21,7 @@ from datetime import date
 
 from ..councils import council_label
 from ..i18n import translate
-from .config import PackConfig
+from .config import UNSET, PackConfig
 from .html import LANGUAGE_NAMES, MARKERS, esc, figure_html, html_page, html_table
 from .render import RenderedChart
 from .summary import key_points, response_rates, summary_text
@@ -106,9 +106,9 @@ def header(ctx: PageContext) -> str:
     released = (
         format_date(ctx.config.release_date, ctx.lang)
         if ctx.config.release_date
-        else ctx.t("not yet set (release_date in the pack's settings)")
+        else ctx.t(UNSET, setting="release_date")
     )
-    contact = ctx.config.contact or ctx.t("not yet set (contact in the pack's settings)")
+    contact = ctx.config.contact or ctx.t(UNSET, setting="contact")
     return (
         f"<header>\n{switch}<h1>{esc(ctx.t(ctx.config.title))}</h1>\n"
         f'<p class="meta">{esc(ctx.t("Release date"))}: {esc(released)}<br>\n'

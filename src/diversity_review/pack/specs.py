@@ -171,12 +171,12 @@ SPECS: tuple[TableSpec, ...] = (
         columns=(
             *COUNCIL,
             Column(
-                "Women {year}",
+                "Women {year} (%)",
                 percent("share_from"),
                 "suppressed_from",
                 header_values=(("year", "before"),),
             ),
-            Column("Women {year}", percent("share_to"), "suppressed_to"),
+            Column("Women {year} (%)", percent("share_to"), "suppressed_to"),
             Column("Change (percentage points)", points("change_pp"), HIDDEN),
             Column("Status", status()),
         ),
