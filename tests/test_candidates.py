@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from diversity_review.elections import (
+from diversity_review.analysis import (
     candidates_by_sex,
     success_by_sex,
     unopposed_seats,

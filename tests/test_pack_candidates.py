@@ -1,7 +1,7 @@
 """'Who stood and who was elected' in the pack: candidates, success rates, wards, unopposed.
 
 Expected values are counted here from the loaded candidacies with plain pandas, not with the
-functions of :mod:`diversity_review.elections` the pack uses.
+functions of :mod:`diversity_review.analysis.elections` the pack uses.
 """
 
 from __future__ import annotations

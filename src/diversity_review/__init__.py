@@ -41,10 +41,10 @@ _EXPORTS = {
     "job_share_counts": "load.roster_counts",
     "check_job_shares": "load.roster_counts",
     "load_candidates": "load.candidates",
-    "candidates_by_sex": "elections",
-    "success_by_sex": "elections",
-    "wards_without_women": "elections",
-    "unopposed_seats": "elections",
+    "candidates_by_sex": "analysis",
+    "success_by_sex": "analysis",
+    "wards_without_women": "analysis",
+    "unopposed_seats": "analysis",
     "write_roster_workbook": "sources.workbook",
     "breakdown": "analysis",
     "wilson_interval": "analysis",
@@ -82,16 +82,19 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .analysis import (
         breakdown,
+        candidates_by_sex,
         change_between,
         compare_with_population,
         parity,
         roles_comparison,
+        success_by_sex,
+        unopposed_seats,
+        wards_without_women,
         wilson_interval,
     )
     from .categories import MEASURES
     from .councils import WALES_CODE, council_name, councils, resolve_council
     from .disclosure import suppress
-    from .elections import candidates_by_sex, success_by_sex, unopposed_seats, wards_without_women
     from .errors import DataError, DataWarning, Problem, RowAccount, row_account
     from .load.benchmarks import job_shares, load_benchmarks, population_benchmarks
     from .load.candidates import load_candidates

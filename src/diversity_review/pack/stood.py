@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..elections import (
+from ..analysis import (
     candidates_by_sex,
     success_by_sex,
     unopposed_seats,

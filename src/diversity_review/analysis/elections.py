@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .analysis import wilson_interval
-from .categories import NOT_KNOWN
-from .councils import WALES_CODE, WALES_NAME
+from ..categories import NOT_KNOWN
+from ..councils import WALES_CODE, WALES_NAME
+from .intervals import wilson_interval
 
 __all__ = [
     "SEXES",
