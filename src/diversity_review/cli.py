@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from .cli_help import parser_text
 from .errors import DataError, DataWarning, NoTableError
 from .sources.members import add_members_parser
 
@@ -76,11 +77,42 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return status
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from .pack import build_pack
+def _wrong_kind(reviews: Sequence[Path], surveys: Sequence[Path]) -> str | None:
+    """The first file given as the wrong kind, said in one line naming the right option."""
+    from .load.review import load_review
+    from .load.survey import load_survey
 
+    for paths, kind, option, load in (
+        (reviews, "a member survey export, not a review workbook", "--survey", load_survey),
+        (surveys, "a review workbook, not a member survey export", "--review", load_review),
+    ):
+        for path in paths:
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    load(path)
+            except (DataError, OSError):
+                continue
+            return f"{path.name}: {kind}: give it with {option}"
+    return None
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
     reviews = args.review or ([] if args.roster else _default_reviews())
     surveys = args.survey if args.survey is not None else _default_surveys()
+    try:
+        return _report(args, reviews, surveys)
+    except NoTableError:
+        wrong = _wrong_kind(args.review or [], args.survey or [])
+        if wrong is None:
+            raise
+        print(f"error: {wrong}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _report(args: argparse.Namespace, reviews: list[Path], surveys: list[Path]) -> int:
+    from .pack import build_pack
+
     out = args.out or _project_root() / "data" / "processed"
     langs = [x.strip() for x in args.lang.split(",") if x.strip()] if args.lang else None
     summary = build_pack(
@@ -102,7 +134,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_template(args: argparse.Namespace) -> int:
     from .template import write_template
 
-    path = write_template(args.out, election=args.election)
+    path = write_template(args.out, election=args.election, overwrite=args.force)
     print(f"wrote {path}")
     return EXIT_OK
 
@@ -134,18 +166,22 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="diversity-review",
-        description="Representation statistics and bilingual charts from the WLGA diversity "
-        "review and member surveys.",
-    )
+    parser = argparse.ArgumentParser(prog="diversity-review", **parser_text("diversity-review"))
     parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    rep = sub.add_parser("report", help="regenerate the benchmark pack")
-    rep.add_argument("--review", type=Path, action="append", help="review workbook (repeatable)")
+    rep = sub.add_parser("report", **parser_text("report"))
     rep.add_argument(
-        "--survey", type=Path, action="append", help="member survey export (repeatable)"
+        "--review",
+        type=Path,
+        action="append",
+        help="review workbook (repeatable; default: the bundled synthetic sample)",
+    )
+    rep.add_argument(
+        "--survey",
+        type=Path,
+        action="append",
+        help="member survey export (repeatable; default: the bundled synthetic sample)",
     )
     rep.add_argument(
         "--roster",
@@ -171,20 +207,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rep.set_defaults(func=_cmd_report)
 
-    val = sub.add_parser("validate", help="check review spreadsheets or survey exports")
-    val.add_argument("files", type=Path, nargs="+")
-    val.add_argument("--kind", choices=["auto", "review", "survey"], default="auto")
+    val = sub.add_parser("validate", **parser_text("validate"))
+    val.add_argument("files", type=Path, nargs="+", help="review workbooks or survey exports")
+    val.add_argument(
+        "--kind",
+        choices=["auto", "review", "survey"],
+        default="auto",
+        help="read the files as this kind (default auto: a review, else a survey)",
+    )
     val.set_defaults(func=_cmd_validate)
 
-    tpl = sub.add_parser("template", help="blank data-collection workbook for an election")
-    tpl.add_argument("--election", type=int, required=True)
-    tpl.add_argument("--out", type=Path, required=True)
+    tpl = sub.add_parser("template", **parser_text("template"))
+    tpl.add_argument(
+        "--election", type=int, required=True, help="election year; it names the sheet"
+    )
+    tpl.add_argument("--out", type=Path, required=True, help="workbook to write (.xlsx)")
+    tpl.add_argument("--force", action="store_true", help="replace the file if it exists")
     tpl.set_defaults(func=_cmd_template)
 
-    add_members_parser(sub)
+    members = add_members_parser(sub)
+    members.epilog = parser_text("members")["epilog"]
+    members.formatter_class = argparse.RawDescriptionHelpFormatter
 
-    tr = sub.add_parser("translations", help="list draft translations awaiting review")
-    tr.add_argument("--lang", default="cy")
+    tr = sub.add_parser("translations", **parser_text("translations"))
+    tr.add_argument("--lang", default="cy", help="the catalogue's language (default cy)")
     tr.set_defaults(func=_cmd_translations)
     return parser
 
