@@ -129,8 +129,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from .load.survey import load_survey, load_surveys
     from .pack import PackConfig, PackSummary, build_pack, pack_tables
-    from .sources.workbook import write_roster_workbook
     from .public import as_percentages
+    from .sources.workbook import write_roster_workbook
     from .template import write_template
 
     __version__: str
