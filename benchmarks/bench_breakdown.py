@@ -54,9 +54,7 @@ def ratios(quick: bool = False) -> list[Ratio]:
         ours.append(median_seconds(lambda: breakdown(data, "ethnicity"), 1))
         theirs.append(median_seconds(lambda: bare(data), 1))
     label = f"breakdown {len(data) // 1000:,}k respondents"
-    return [
-        Ratio(label, statistics.median(ours), "bare groupby", statistics.median(theirs), 2.0)
-    ]
+    return [Ratio(label, statistics.median(ours), "bare groupby", statistics.median(theirs), 2.0)]
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ written out in the test), or is a published figure.
 
 from __future__ import annotations
 
+import csv
 import math
 import warnings
 from importlib import resources
@@ -284,6 +285,16 @@ def test_survey_parameters_that_belong_to_counts_are_refused():
 # ---------------------------------------------------------------------------- population
 
 
+def census_count(area: str, measure: str, group: str) -> tuple[int, int]:
+    """A council's count and population base, read straight from the shipped Census file."""
+    path = resources.files("diversity_review").joinpath("data/census2021_councils.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if (r["area_code"], r["measure"], r["group"]) == (area, measure, group):
+                return int(r["count"]), int(r["base_count"])
+    raise KeyError((area, measure, group))
+
+
 def test_gap_and_ratio_against_the_shipped_wales_figure():
     out = compare_with_population(breakdown(counts_frame(SEX_2022), "sex"))
     wales = row(out, WALES, "Female")
@@ -292,8 +303,10 @@ def test_gap_and_ratio_against_the_shipped_wales_figure():
     assert wales["ratio"] == pytest.approx((40 / 104) / 0.511)  # 0.753
     assert wales["population_base"] == "all usual residents"
     assert (wales["benchmark_area"], wales["benchmark_fallback"]) == (WALES, False)
-    anglesey = row(out, ANGLESEY, "Female")
-    assert (anglesey["benchmark_area"], anglesey["benchmark_fallback"]) == (WALES, True)
+    anglesey = row(out, ANGLESEY, "Female")  # Anglesey's own Census count since issue 10
+    assert (anglesey["benchmark_area"], anglesey["benchmark_fallback"]) == (ANGLESEY, False)
+    female, residents = census_count(ANGLESEY, "sex", "Female")
+    assert anglesey["population_share"] == pytest.approx(female / residents)
     assert pd.isna(row(out, ANGLESEY, "Not known")["population_share"])
     assert not row(out, ANGLESEY, "Not known")["benchmark_fallback"]
     assert str(out["gap_pp"].dtype) == "Float64" and out["benchmark_fallback"].dtype == bool
@@ -315,6 +328,22 @@ def test_council_own_figure_is_used_before_the_wales_figure():
     assert cardiff["population_share"] == pytest.approx(0.178)  # no figure of its own: Wales
     assert (cardiff["benchmark_area"], cardiff["benchmark_fallback"]) == (WALES, True)
     assert cardiff["population_base"] == "usual residents aged 3 and over"
+
+
+def test_cardiff_is_compared_with_its_own_ethnic_minority_share():
+    rows = [
+        (2022, CARDIFF, "ethnicity", "White", 70, 79),
+        (2022, CARDIFF, "ethnicity", "Ethnic minority", 9, 79),
+    ]
+    out = compare_with_population(breakdown(counts_frame(rows), "ethnicity"))
+    cardiff = row(out, CARDIFF, "Ethnic minority")
+    white, residents = census_count(CARDIFF, "ethnic_group_high_level", "White")
+    assert cardiff["population_share"] == pytest.approx(1 - white / residents)  # about 20.8%
+    assert (
+        cardiff["population_share"] > 0.2 > row(out, WALES, "Ethnic minority")["population_share"]
+    )
+    assert (cardiff["benchmark_area"], cardiff["benchmark_fallback"]) == (CARDIFF, False)
+    assert cardiff["population_base"] == "all usual residents"
 
 
 def test_user_benchmarks_replace_the_shipped_ones():

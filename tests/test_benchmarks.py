@@ -202,3 +202,53 @@ def test_group_outside_the_vocabulary_is_kept_with_a_warning(tmp_path):
     with pytest.warns(DataWarning, match="cell C2: group 'Women' is not one of the sex groups"):
         out = load_benchmarks(path)
     assert out["group"].tolist() == ["Women"]
+
+
+def _shipped_council_counts() -> list[dict[str, str]]:
+    import csv
+    from importlib import resources
+
+    path = resources.files("diversity_review").joinpath("data/census2021_councils.csv")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_shipped_council_counts_add_up_to_the_published_wales_checks():
+    rows = _shipped_council_counts()
+    assert len({r["area_code"] for r in rows}) == 22
+    assert all(r["source"].startswith("ONS Census 2021") for r in rows)
+    female = [r for r in rows if (r["measure"], r["group"]) == ("sex", "Female")]
+    # the data README's cross-checks: 1,586,489 women of 3,107,489 residents (51.1% published)
+    assert sum(int(r["count"]) for r in female) == 1_586_489
+    assert sum(int(r["base_count"]) for r in female) == 3_107_489
+    white = [r for r in rows if (r["measure"], r["group"]) == ("ethnic_group_high_level", "White")]
+    assert sum(int(r["count"]) for r in white) == 2_915_852
+    assert sum(int(r["base_count"]) for r in white) == 3_107_513
+
+
+def test_every_council_has_its_own_figures_for_the_census_measures():
+    bench = population_benchmarks()
+    councils = bench[bench["area_code"] != WALES]
+    for measure, group in [
+        ("sex", "Female"),
+        ("ethnicity", "Ethnic minority"),
+        ("disability", "Disabled"),
+        ("religion", "No religion"),
+        ("sexual_orientation", "Gay or lesbian"),
+    ]:
+        found = councils[(councils["measure"] == measure) & (councils["group"] == group)]
+        assert found["area_code"].nunique() == 22, (measure, group)
+    disabled = councils[councils["measure"] == "disability"]
+    assert disabled["population_base"].str.contains("crude").all()  # not age-standardised
+    orientation = councils[councils["measure"] == "sexual_orientation"]
+    assert (orientation["population_base"] == "all usual residents aged 16 years and over").all()
+
+
+def test_vale_of_glamorgan_population_is_the_census_total():
+    from diversity_review.councils import councils as registry
+
+    vale = registry().set_index("council_code").loc["W06000014"]
+    rows = [r for r in _shipped_council_counts() if r["area_code"] == "W06000014"]
+    ethnic = {int(r["base_count"]) for r in rows if r["measure"] == "ethnic_group_high_level"}
+    assert ethnic == {131_939}
+    assert int(vale["population_2021"]) == 131_939

@@ -23,7 +23,7 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from . import vocab
 
@@ -61,9 +61,20 @@ def fold(text: object) -> str:
     >>> fold("Gwell gennyf beidio â dweud"), fold("60+")
     ('gwell gennyf beidio a dweud', '60+')
     """
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = _APOSTROPHES.sub("", text).replace("&", " and ")
+    try:
+        return _fold(text)
+    except TypeError:  # an unhashable value: fold it without the cache
+        return _fold.__wrapped__(text)
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _fold(text: object) -> str:
+    """:func:`fold`, remembered: headers, council names and answers repeat row after row."""
+    text = str(text)
+    if not text.isascii():  # accents to decompose and drop (most cells need none of this)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text.lower()).replace("&", " and ")
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
 

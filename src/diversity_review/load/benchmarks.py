@@ -162,8 +162,37 @@ def _derived_rows(raw: pd.DataFrame) -> list[dict]:
     return rows
 
 
-@cache
-def _census() -> pd.DataFrame:
+def _council_counts() -> pd.DataFrame:
+    """The councils' own Census 2021 counts (``data/census2021_councils.csv``, as copied from
+    their sources), in the review's measures and groups (``data/census2021_groups.csv``):
+    each share is the group's count over the council's population base."""
+    counts = _package_csv("census2021_councils.csv")
+    groups = _package_csv("census2021_groups.csv")
+    named = counts.merge(
+        groups, left_on=["measure", "group"], right_on=["census_measure", "census_group"]
+    )
+    share = pd.to_numeric(named["count"]) / pd.to_numeric(named["base_count"])
+    renamed = named["census_group"] != named["group_y"]
+    return pd.DataFrame(
+        {
+            "area_code": named["area_code"],
+            "area": named["area"],
+            "measure": named["measure_y"],
+            "group": named["group_y"],
+            "population_share": share.astype("Float64"),
+            "count": pd.to_numeric(named["count"]).astype("Int64"),
+            "population_base": named["population_base"].str.lower(),
+            "source": named["source"],
+            "note": [
+                f"Census group {g!r}" if r else ""
+                for g, r in zip(named["census_group"], renamed, strict=True)
+            ],
+        }
+    )
+
+
+def _published_shares() -> pd.DataFrame:
+    """The shipped published percentages (Wales, and Welsh speakers for some councils)."""
     raw = _package_csv("census2021_benchmarks.csv")
     percent = pd.to_numeric(raw["percent"].replace("", pd.NA))
     raw = raw.assign(
@@ -177,6 +206,12 @@ def _census() -> pd.DataFrame:
         f"Census group {g!r}" if new else "" for g, new in zip(raw["group"], renamed, strict=True)
     ]
     raw["group"] = [new or g for g, new in zip(raw["group"], renamed, strict=True)]
+    return raw
+
+
+@cache
+def _census() -> pd.DataFrame:
+    raw = pd.concat([_published_shares(), _council_counts()], ignore_index=True)
     derived = pd.DataFrame(_derived_rows(raw))
     out = pd.concat([raw, derived], ignore_index=True)
     # Wales first, then councils in ONS order; file order within an area, derived rows after
@@ -187,12 +222,15 @@ def _census() -> pd.DataFrame:
 
 
 def population_benchmarks() -> pd.DataFrame:
-    """The shipped Census 2021 population shares for Wales and some councils, tidy.
+    """The shipped Census 2021 population shares for Wales and each council, tidy.
 
-    From the package's ``data/census2021_benchmarks.csv`` (each row names its source and
-    population base; see ``data/SOURCES.md``). Groups are renamed to the review's vocabulary
-    where they mean the same thing ("Can speak Welsh" -> "Welsh speaker"), and three kinds of
-    row are derived, each saying so in ``note``:
+    Wales's published percentages (and some councils' Welsh speakers) from the package's
+    ``data/census2021_benchmarks.csv``, and each council's own counts by sex, ethnicity,
+    religion, disability (crude) and sexual orientation (aged 16 and over) from
+    ``data/census2021_councils.csv``, the share being the count over the council's base;
+    every row names its source and population base (see ``data/SOURCES.md``). Groups are
+    renamed to the review's vocabulary where they mean the same thing ("Can speak Welsh" ->
+    "Welsh speaker"), and three kinds of row are derived, each saying so in ``note``:
 
     - ethnicity "Ethnic minority" = 1 - the White share (Wales: 6.2%);
     - age "Under 40", "40-59", "60+" (the review's bands) and "18-29" ... "75+" (the survey's)

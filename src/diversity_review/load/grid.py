@@ -4,9 +4,10 @@ Both loaders start here. A grid keeps the spreadsheet's own row and column posit
 problem can be reported as a cell reference the officer can find (``C7``). Nothing is
 interpreted here: no header is assumed, numbers stored as text stay text.
 
-- ``.xlsx``/``.xlsm``: openpyxl (values saved by Excel, merged ranges filled from their
-  top-left cell, formulas with no saved result reported).
-- ``.ods``/``.xls``/``.xlsb``: python-calamine.
+- ``.xlsx``/``.xlsm``/``.ods``/``.xls``/``.xlsb``: python-calamine (the values saved by the
+  spreadsheet program; merged ranges filled from their top-left cell). For ``.xlsx``, cells
+  holding a formula with no saved result are found in the worksheet XML
+  (:func:`formula_cells`), so the workbook is never loaded twice.
 - ``.csv``/``.txt``: UTF-8 (with or without BOM), else Windows-1252; comma, semicolon or tab.
 
 The format is told from the file's bytes, not its name, so a CSV saved as ``.xlsx`` or a
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,7 +27,7 @@ from pathlib import Path
 
 from ..errors import DataError, Problem, display_name
 
-__all__ = ["Grid", "read_grids", "sniff_format", "cell_ref", "column_letter"]
+__all__ = ["Grid", "read_grids", "sniff_format", "cell_ref", "column_letter", "formula_cells"]
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -135,8 +137,7 @@ def sniff_format(path: Path) -> str:
     if head.startswith(_ZIP):
         try:
             with zipfile.ZipFile(path) as zf:
-                names = set(zf.namelist())
-                bad = zf.testzip()
+                names = set(zf.namelist())  # a damaged part is found by the reader
         except (zipfile.BadZipFile, EOFError, OSError):
             raise DataError(
                 Problem(
@@ -145,10 +146,6 @@ def sniff_format(path: Path) -> str:
                     code="damaged-file",
                 )
             ) from None
-        if bad is not None:
-            raise DataError(
-                Problem(f"the file is damaged (part {bad!r} is corrupt)", name, code="damaged-file")
-            )
         if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
             return "xlsb" if "xl/workbook.bin" in names else "xlsx"
         if "content.xml" in names:
@@ -241,58 +238,114 @@ def _rectangular(rows: list[list[object]]) -> list[list[object]]:
     return rows
 
 
-def _read_openpyxl(path: Path, sheets: list[str] | None) -> Iterator[Grid]:
-    import openpyxl
+#: a cell element of a worksheet part (any namespace prefix), its attributes and content
+_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
-    name = display_name(path)
+
+def _ref_position(letters: bytes, digits: bytes) -> tuple[int, int]:
+    col = 0
+    for ch in letters:
+        col = col * 26 + (ch - 64)
+    return int(digits) - 1, col - 1
+
+
+def _sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name -> its worksheet part (``xl/worksheets/sheet1.xml``), from the workbook."""
+    from defusedxml import ElementTree
+
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    parts = {}
+    for sheet in ElementTree.fromstring(book.read("xl/workbook.xml")).iter():
+        if sheet.tag.endswith("}sheet") and sheet.get(rel_ns) in targets:
+            target = targets[sheet.get(rel_ns)].lstrip("/")
+            parts[sheet.get("name")] = target if target.startswith("xl/") else f"xl/{target}"
+    return parts
+
+
+def formula_cells(path: Path, titles: list[str]) -> dict[str, frozenset[tuple[int, int]]]:
+    """For each sheet, the (row, col) of cells holding a formula with no saved result.
+
+    Read from the worksheet XML without building the workbook: a part with no formula at all
+    is skipped after one byte search; otherwise each cell element is matched by a regular
+    expression (no entity is ever expanded: the XML is not parsed as a document).
+    """
+    found: dict[str, frozenset[tuple[int, int]]] = {}
     try:
-        book = openpyxl.load_workbook(path, data_only=True, read_only=False)
-        formulas = openpyxl.load_workbook(path, data_only=False, read_only=False)
-    except Exception as exc:  # openpyxl raises many types for damaged files
-        raise DataError(
-            Problem(
-                f"cannot be opened as a workbook ({type(exc).__name__}: {exc})",
-                name,
-                code="damaged-file",
-            )
-        ) from None
-    for title in book.sheetnames:
-        if sheets is not None and title not in sheets:
-            continue
-        ws = book[title]
-        if ws.sheet_state != "visible" and sheets is None:
-            continue
-        rows = [[_clean(v) for v in row] for row in ws.iter_rows(values_only=True)]
-        for rng in ws.merged_cells.ranges:
-            top = rows[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(rows) else None
-            for r in range(rng.min_row - 1, min(rng.max_row, len(rows))):
-                for c in range(rng.min_col - 1, min(rng.max_col, len(rows[r]))):
-                    rows[r][c] = top
-        blanks: set[tuple[int, int]] = set()
-        fws = formulas[title]
-        for row in fws.iter_rows():
-            for cell in row:
-                if cell.data_type == "f" and rows[cell.row - 1][cell.column - 1] is None:
-                    blanks.add((cell.row - 1, cell.column - 1))
-        yield Grid(name, title, _rectangular(rows), frozenset(blanks))
+        with zipfile.ZipFile(path) as book:
+            parts = _sheet_parts(book)
+            for title in titles:
+                part = parts.get(title)
+                data = book.read(part) if part in book.namelist() else b""
+                if not _FORMULA.search(data):
+                    continue
+                cells = set()
+                for attrs, inner in _CELL.findall(data):
+                    if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
+                        ref = _REF.search(attrs)
+                        if ref:
+                            cells.add(_ref_position(*ref.groups()))
+                found[title] = frozenset(cells)
+    except (KeyError, zipfile.BadZipFile, ValueError, SyntaxError):
+        return {}  # an unusual package layout: values are still read; no blank is flagged
+    return found
 
 
-def _read_calamine(path: Path, sheets: list[str] | None) -> Iterator[Grid]:
+def _value(value: object) -> object:
+    """A calamine value as openpyxl would give it: "" is empty, 12.0 is the integer 12."""
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+        return int(value)
+    return _clean(value)
+
+
+def _fill_merged(rows: list[list[object]], ranges) -> None:
+    """Every cell of a merged range holds its top-left cell's value."""
+    for (r0, c0), (r1, c1) in ranges or ():
+        if r0 >= len(rows) or c0 >= len(rows[r0]):
+            continue
+        top = rows[r0][c0]
+        for r in range(r0, min(r1 + 1, len(rows))):
+            for c in range(c0, min(c1 + 1, len(rows[r]))):
+                rows[r][c] = top
+
+
+def _read_calamine(path: Path, sheets: list[str] | None, kind: str) -> Iterator[Grid]:
+    """Values by calamine; for .xlsx also merged ranges and formulas with no saved result."""
     from python_calamine import CalamineWorkbook
 
     name = display_name(path)
     try:
         book = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:
+        hidden = {m.name for m in book.sheets_metadata if "Visible" not in str(m.visible)}
+    except Exception:  # calamine raises its own types for damaged files
         raise DataError(
-            Problem(f"cannot be opened as a workbook ({exc})", name, code="damaged-file")
+            Problem(
+                "cannot be opened as a workbook: the file is damaged or not a real workbook",
+                name,
+                code="damaged-file",
+            )
         ) from None
-    for title in book.sheet_names:
-        if sheets is not None and title not in sheets:
-            continue
-        data = book.get_sheet_by_name(title).to_python(skip_empty_area=False)
-        rows = [[_clean(None if v == "" else v) for v in row] for row in data]
-        yield Grid(name, title, _rectangular(rows))
+    titles = [
+        t for t in book.sheet_names if (t in sheets if sheets is not None else t not in hidden)
+    ]
+    blanks = formula_cells(path, titles) if kind == "xlsx" else {}
+    for title in titles:
+        sheet = book.get_sheet_by_name(title)
+        rows = [[_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        merged = getattr(sheet, "merged_cell_ranges", None)
+        _fill_merged(rows, merged)
+        empty = frozenset(
+            (r, c)
+            for r, c in blanks.get(title, ())
+            if r >= len(rows) or c >= len(rows[r]) or rows[r][c] is None
+        )
+        yield Grid(name, title, _rectangular(rows), empty)
 
 
 def sheet_names(path: str | Path) -> list[str]:
@@ -301,14 +354,6 @@ def sheet_names(path: str | Path) -> list[str]:
     kind = sniff_format(path)
     if kind == "csv":
         return []
-    if kind == "xlsx":
-        import openpyxl
-
-        book = openpyxl.load_workbook(path, read_only=True)
-        try:
-            return list(book.sheetnames)
-        finally:
-            book.close()
     from python_calamine import CalamineWorkbook
 
     return list(CalamineWorkbook.from_path(str(path)).sheet_names)
@@ -345,6 +390,4 @@ def read_grids(path: str | Path, sheets: list[str] | None = None) -> list[Grid]:
                     code="no-such-sheet",
                 )
             )
-    if kind == "xlsx" and path.suffix.lower() != ".xlsb":
-        return list(_read_openpyxl(path, sheets))
-    return list(_read_calamine(path, sheets))
+    return list(_read_calamine(path, sheets, kind))
