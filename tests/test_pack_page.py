@@ -81,6 +81,12 @@ def test_the_page_passes_the_accessibility_and_validity_check(sample_pack, lang)
     assert problems(_page(sample_pack, lang)) == []
 
 
+def test_the_index_linking_the_languages_passes_the_check(sample_pack):
+    page = (sample_pack / "index.html").read_text(encoding="utf-8")
+    assert problems(page) == []
+    assert 'href="en/index.html"' in page and 'href="cy/index.html"' in page
+
+
 def test_the_checker_finds_what_it_checks():
     bad = (
         "<html><head><style>body{background:#ffffff}p{color:#999999}</style></head><body>"
