@@ -27,14 +27,6 @@ def _project_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def _default_reviews() -> list[Path]:
-    return sorted((_project_root() / "data" / "raw").glob("*review*synthetic*.xlsx"))
-
-
-def _default_surveys() -> list[Path]:
-    return sorted((_project_root() / "data" / "raw").glob("*survey*synthetic*.csv"))
-
-
 def _load_any(path: Path):
     """Load a file as a review spreadsheet, else as a member survey export."""
     from .load.review import load_review
@@ -98,12 +90,18 @@ def _wrong_kind(reviews: Sequence[Path], surveys: Sequence[Path]) -> str | None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    reviews = args.review or ([] if args.roster else _default_reviews())
-    surveys = args.survey if args.survey is not None else _default_surveys()
+    if not (args.review or args.roster or args.survey):
+        print(
+            "error: name the inputs: --review FILE (or --roster FILE) and optionally --survey "
+            "FILE, --candidates FILE; `make report` builds the pack of the bundled samples",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    reviews, surveys = args.review or [], args.survey or []
     try:
         return _report(args, reviews, surveys)
     except NoTableError:
-        wrong = _wrong_kind(args.review or [], args.survey or [])
+        wrong = _wrong_kind(reviews, surveys)
         if wrong is None:
             raise
         print(f"error: {wrong}", file=sys.stderr)
@@ -175,13 +173,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--review",
         type=Path,
         action="append",
-        help="review workbook (repeatable; default: the bundled synthetic sample)",
+        help="review workbook (repeatable)",
     )
     rep.add_argument(
         "--survey",
         type=Path,
         action="append",
-        help="member survey export (repeatable; default: the bundled synthetic sample)",
+        help="member survey export (repeatable)",
     )
     rep.add_argument(
         "--roster",

@@ -25,7 +25,6 @@ HELP: dict[str, dict[str, str]] = {
         "description": "Representation statistics and bilingual charts from the WLGA "
         "diversity review, member surveys, councillor rosters and candidacy data.",
         "examples": """examples:
-  diversity-review report                        # the pack of the bundled synthetic samples
   diversity-review report --review data/raw/review_2022.xlsx --out pack
   diversity-review validate data/raw/review_2022.xlsx
   diversity-review template --election 2027 --out review_2027.xlsx
@@ -38,7 +37,6 @@ HELP: dict[str, dict[str, str]] = {
         "every input and output. Counts below the threshold are suppressed. The pack folder is "
         "replaced only when everything has been written.",
         "examples": """examples:
-  diversity-review report
   diversity-review report --review review_2017.xlsx --review review_2022.xlsx --out pack
   diversity-review report --review review_2022.xlsx --survey survey_2023.xlsx --lang cy
   diversity-review report --roster roster_2022.xlsx --candidates candidates.csv --out pack

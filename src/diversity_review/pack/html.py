@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..i18n import translate
 from .config import PackConfig
-from .display import NOT_APPLICABLE, NOT_AVAILABLE, SUPPRESSED
+from .display import NOT_APPLICABLE, NOT_AVAILABLE, SUPPRESSED, pack_title, synthetic_notice
 from .render import RenderedChart
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "html_table",
     "figure_html",
     "root_index",
+    "synthetic_banner",
 ]
 
 #: text #0b0c0c and #3d3d3d and links #1d4f91 on white: 19.0, 11.0 and 8.3 to 1 (WCAG AA is 4.5)
@@ -40,7 +41,7 @@ STYLE = (
     "td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
     "caption{text-align:left;font-weight:bold}details{margin:.5rem 0 1rem}"
     "summary{cursor:pointer;color:#1d4f91;text-decoration:underline}"
-    "dt{font-weight:bold}"
+    "dt{font-weight:bold}.synthetic{border:4px solid #0b0c0c;padding:1rem;font-weight:bold}"
     "@media print{.lang-switch,nav.contents{display:none}body{max-width:none;margin:0}"
     "figure,table{break-inside:avoid}h2,h3{break-after:avoid}"
     'a[href$=".csv"]::after,a[href$=".xlsx"]::after{content:" (" attr(href) ")"}}'
@@ -123,12 +124,23 @@ def figure_html(chart: RenderedChart) -> str:
     )
 
 
+def synthetic_banner(config: PackConfig, lang: str) -> str:
+    """A banner no reader can miss on a pack of synthetic sample data (nothing otherwise)."""
+    if not config.synthetic:
+        return ""
+    return f'<p role="note" class="synthetic">{esc(synthetic_notice(lang))}</p>\n'
+
+
 def root_index(config: PackConfig) -> str:
     """The top-level page linking each language's page."""
     items = "\n".join(
         f'<li><a href="{lang}/index.html" lang="{lang}" hreflang="{lang}">'
-        f"{LANGUAGE_NAMES[lang]}: {esc(translate(config.title, lang))}</a></li>"
+        f"{LANGUAGE_NAMES[lang]}: {esc(pack_title(config, lang))}</a></li>"
         for lang in config.langs
     )
-    body = f"<main>\n<h1>{esc(config.title)}</h1>\n<ul>\n{items}\n</ul>\n</main>"
-    return html_page(config.title, body, "en")
+    title = pack_title(config, "en")
+    body = (
+        f"<main>\n{synthetic_banner(config, 'en')}<h1>{esc(title)}</h1>\n"
+        f"<ul>\n{items}\n</ul>\n</main>"
+    )
+    return html_page(title, body, "en")

@@ -22,7 +22,16 @@ from datetime import date
 from ..councils import council_label
 from ..i18n import translate
 from .config import UNSET, PackConfig
-from .html import LANGUAGE_NAMES, MARKERS, esc, figure_html, html_page, html_table
+from .display import pack_title
+from .html import (
+    LANGUAGE_NAMES,
+    MARKERS,
+    esc,
+    figure_html,
+    html_page,
+    html_table,
+    synthetic_banner,
+)
 from .render import RenderedChart
 from .summary import key_points, response_rates, summary_text
 from .tables import Table
@@ -110,7 +119,8 @@ def header(ctx: PageContext) -> str:
     )
     contact = ctx.config.contact or ctx.t(UNSET, setting="contact")
     return (
-        f"<header>\n{switch}<h1>{esc(ctx.t(ctx.config.title))}</h1>\n"
+        f"<header>\n{switch}{synthetic_banner(ctx.config, ctx.lang)}"
+        f"<h1>{esc(pack_title(ctx.config, ctx.lang))}</h1>\n"
         f'<p class="meta">{esc(ctx.t("Release date"))}: {esc(released)}<br>\n'
         f"{esc(ctx.t('Contact'))}: {esc(contact)}</p>\n</header>"
     )
@@ -255,4 +265,5 @@ SECTIONS: tuple[Callable[[PageContext], str], ...] = (summary, contents, topic_s
 def language_page(ctx: PageContext) -> str:
     """The pack's page in ``ctx.lang``."""
     body = "\n".join(part for part in (section(ctx) for section in SECTIONS) if part)
-    return html_page(ctx.t(ctx.config.title), f"{header(ctx)}\n<main>\n{body}\n</main>", ctx.lang)
+    title = pack_title(ctx.config, ctx.lang)
+    return html_page(title, f"{header(ctx)}\n<main>\n{body}\n</main>", ctx.lang)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..i18n import translate
 from .config import UNSET, PackConfig
+from .display import pack_title, synthetic_notice
 
 __all__ = ["FIXED_DATE", "PublishedTable", "write_workbook", "language_workbook"]
 
@@ -83,14 +84,10 @@ def language_workbook(
     """The pack's workbook in ``lang``: its cover (title, summary, sources, release date,
     contact), notes and furniture in that language."""
     sources = dict.fromkeys(s for t in tables if t.source for s in t.source.split("; "))
-    unset = "not yet set ({setting} in the pack's settings)"
+    released = released or translate(UNSET, lang, setting="release_date")
     about = [
         translate("Source: {source}", lang, source="; ".join(sources)) if sources else "",
-        translate("Release date: {date}", lang, date=released)
-        if released
-        else translate(
-            "Release date: {date}", lang, date=translate(unset, lang, setting="release_date")
-        ),
+        translate("Release date: {date}", lang, date=released),
         *legend,
         translate("Produced by diversity_review {version}.", lang).format(version=version),
     ]
@@ -98,13 +95,18 @@ def language_workbook(
     return write_workbook(
         tables,
         path,
-        title=translate(config.title, lang),
-        intro=list(summary)
-        or [
-            translate(
-                "Representation of women, ethnic minority, disabled, Welsh-speaking and young "
-                "people among councillors in Wales, compared with the population.",
-                lang,
+        title=pack_title(config, lang),
+        intro=[
+            *([synthetic_notice(lang)] if config.synthetic else []),
+            *(
+                summary
+                or [
+                    translate(
+                        "Representation of women, ethnic minority, disabled, Welsh-speaking and "
+                        "young people among councillors in Wales, compared with the population.",
+                        lang,
+                    )
+                ]
             ),
         ],
         about=[a for a in about if a],
