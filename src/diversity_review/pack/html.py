@@ -12,7 +12,6 @@ import html
 
 import pandas as pd
 
-from ..i18n import translate
 from .config import PackConfig
 from .display import NOT_APPLICABLE, NOT_AVAILABLE, SUPPRESSED, pack_title, synthetic_notice
 from .render import RenderedChart
