@@ -27,7 +27,8 @@ from diversity_review.charts import (
     survey_chart,
 )
 
-BLUE, ORANGE, GREY = "#12436D", "#F46A25", "#BFBFBF"
+# the palette at WCAG AA: orange darkened from #F46A25, grey bars from #BFBFBF (issue 14)
+BLUE, ORANGE, GREY = "#12436D", "#C0501A", "#8A8A8A"
 
 
 # --- helpers: read what is drawn -------------------------------------------------------------
