@@ -160,12 +160,15 @@ def test_key_points_say_what_their_tables_publish(sample_pack):
         "spoke Welsh": population["Welsh language", "Welsh speaker"],
     }
     checked = 0
-    for text, href in points:
-        for words, row in expected.items():
-            if words in text and href == "#population_comparison_2022":
-                assert f"{row['Share (%)']}% of councillors" in text
-                assert f"{row['Population share (%)']}% of the population" in text
-                checked += 1
+    for words, row in expected.items():
+        said = [t for t, h in points if words in t and h == "#population_comparison_2022"]
+        if row["Share (%)"] == "[c]":  # a suppressed figure is never put in words
+            assert said == [], words
+            continue
+        assert len(said) == 1, words
+        assert f"{row['Share (%)']}% of councillors" in said[0]
+        assert f"{row['Population share (%)']}% of the population" in said[0]
+        checked += 1
     change = next(
         r for r in _rows(sample_pack, "en", "change_sex_2017_2022") if r["Council code"] == WALES
     )
@@ -183,7 +186,7 @@ def test_key_points_say_what_their_tables_publish(sample_pack):
             assert f"{roles['Executive']}% of executive members" in text
             assert f"{roles['Leader']}% of council leaders" in text
             checked += 1
-    assert checked == len(points) == 6
+    assert checked == len(points) >= 5
 
 
 def test_sections_hold_chart_collapsible_table_and_download(sample_pack):
