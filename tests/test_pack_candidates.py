@@ -201,7 +201,13 @@ def test_a_roster_makes_the_same_councillor_tables_as_its_review(sample_pack, tm
         ours = (out / "en" / "tables" / name).read_text(encoding="utf-8").splitlines()
         review = (sample_pack / "en" / "tables" / name).read_text(encoding="utf-8").splitlines()
         # every row the review publishes, the roster publishes the same; the roster also
-        # gives the groups the review leaves out (e.g. "Not disabled" beside "Disabled")
-        assert set(review) <= set(ours), name
+        # gives the groups the review leaves out (e.g. "Not disabled" beside "Disabled"). A
+        # table with more groups has more sums to protect against, so its complements can
+        # differ (issue 10: chosen jointly, the smallest that protect): a cell hidden in
+        # either is left out of the comparison
+        hidden = {tuple(r.split(",")[:3]) for r in ours + review if "[c]" in r.split(",")}
+        shown = [r for r in review if tuple(r.split(",")[:3]) not in hidden]
+        assert len(shown) > len(review) // 2, name
+        assert set(shown) <= set(ours), name
         if measure in ("sex", "age"):  # the review gives every group of these
             assert ours == review, name
