@@ -57,8 +57,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 kind, frame = "survey", load_survey(path)
             else:
                 kind, frame = _load_any(path)
-        except DataError as exc:
-            for line in exc.lines():
+        except (DataError, OSError, MemoryError) as exc:  # each file reported, then the next
+            for line in error_lines(exc, path):
                 print(f"error: {line}", file=sys.stderr)
             status = EXIT_BAD_INPUT
             continue
@@ -187,6 +187,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def error_lines(exc: BaseException, path: Path | None = None) -> list[str]:
+    """The one line per problem the command prints: the package's own problems as they are;
+    a system or memory error in our words, naming the file (never a library's text)."""
+    if isinstance(exc, DataError):
+        return exc.lines()
+    name = Path(path).name if path is not None else None
+    if isinstance(exc, MemoryError):
+        what = "not enough memory (an input is far larger than a review or survey)"
+    elif isinstance(exc, OSError):
+        name = name or (Path(exc.filename).name if exc.filename else None)
+        what = f"cannot read or write: {exc.strerror or type(exc).__name__}".lower()
+    else:
+        what = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return [f"{name}: {what}" if name else what]
+
+
 def _one_line_warning(message, category, filename, lineno, file=None, line=None):
     label = "warning" if issubclass(category, DataWarning) else category.__name__
     print(f"{label}: {message}", file=sys.stderr)
@@ -199,12 +215,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = _one_line_warning
     try:
         return args.func(args)
-    except DataError as exc:
-        for line in exc.lines():
+    except (DataError, OSError, ValueError, MemoryError) as exc:
+        for line in error_lines(exc):
             print(f"error: {line}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
