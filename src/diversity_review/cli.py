@@ -92,6 +92,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         config=args.config,
         progress=not args.quiet,
         jobs=args.jobs,
+        force=args.force,
     )
     print(summary)
     return EXIT_OK
@@ -166,6 +167,11 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--quiet", action="store_true", help="no progress bar")
     rep.add_argument(
         "--jobs", type=int, help="processes drawing the charts (default: one per core)"
+    )
+    rep.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty folder that holds no pack (its files are kept)",
     )
     rep.set_defaults(func=_cmd_report)
 

@@ -20,6 +20,7 @@ from ..version import package_version
 from .config import PackConfig, resolve_config
 from .display import legend, notes, published_frame, source_text, title_text
 from .files import atomic_folder, sha256, write_csv, write_json, write_text
+from .folder import check_inputs_outside, check_out_folder
 from .html import language_page, root_index
 from .inputs import load_inputs
 from .render import RenderedChart, Renderer, chart_jobs, worker_count
@@ -62,6 +63,7 @@ def build_pack(
     config: str | Path | PackConfig | None = None,
     progress: bool = False,
     jobs: int | None = None,
+    force: bool = False,
 ) -> PackSummary:
     """Regenerate the whole benchmark pack from review workbooks and survey exports.
 
@@ -89,6 +91,8 @@ def build_pack(
     jobs : int, optional
         Processes drawing the charts (default: one per available core; 1 draws them in this
         process). The files are the same whatever the number.
+    force : bool
+        Write into a non-empty folder that holds no pack of ours (its files are kept).
 
     Returns
     -------
@@ -115,13 +119,15 @@ def build_pack(
     if not reviews and not surveys and not rosters:
         raise DataError(Problem("no review workbook, roster or survey export given"))
 
+    out = Path(out)
+    check_inputs_outside(out, [*reviews, *surveys, *candidates, *rosters])
+    check_out_folder(out.absolute(), force=force)  # before the work of loading
     loaded = load_inputs(reviews, surveys, candidates, rosters)
     if any(is_synthetic(p) for p in [*reviews, *surveys, *candidates, *rosters]):
         cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
     tables = compute_tables(loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates)
-    out = Path(out)
     version = package_version()
-    with atomic_folder(out) as tmp:
+    with atomic_folder(out, force=force) as tmp:
         _write_pack(tmp, tables, cfg, version, jobs=jobs, progress=progress)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
