@@ -94,8 +94,9 @@ def zip_bomb(path: Path, inflated: int = 2_000_000_000) -> Path:
         crc = zlib.crc32(chunk, crc)
     crc = zlib.crc32(b"</sheetData>" + tail, crc)
     size = len(head) + count * len(chunk) + len(b"</sheetData>" + tail)
-    parts = [(n, zlib.compress(d)[2:-4], zlib.crc32(d), len(d)) for n, d in
-             _workbook_parts(1).items()]
+    parts = [
+        (n, zlib.compress(d)[2:-4], zlib.crc32(d), len(d)) for n, d in _workbook_parts(1).items()
+    ]
     with path.open("wb") as fh:
         central = []
         for name, data, part_crc, part_size in parts:
@@ -106,8 +107,17 @@ def zip_bomb(path: Path, inflated: int = 2_000_000_000) -> Path:
         for entry in central:
             fh.write(entry)
         fh.write(
-            struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(central), len(central),
-                        fh.tell() - start, start, 0)
+            struct.pack(
+                "<IHHHHIIH",
+                0x06054B50,
+                0,
+                0,
+                len(central),
+                len(central),
+                fh.tell() - start,
+                start,
+                0,
+            )
         )
     return path
 
@@ -121,9 +131,7 @@ def _local(fh, name: str, pieces: list[bytes], crc: int, size: int) -> bytes:
     fh.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, *fields) + raw)
     for piece in pieces:
         fh.write(piece)
-    return struct.pack(
-        "<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, offset
-    ) + raw
+    return struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, *fields, 0, 0, 0, 0, offset) + raw
 
 
 def many_rows(path: Path, n: int = 2_000_000) -> Path:

@@ -60,11 +60,14 @@ def _old_pack_with_user_files(out: Path) -> None:
         (out / rel).write_text(text, encoding="utf-8")
 
 
-def _crash_at(n: int, out: Path) -> int:
-    """Run a pack switch in a forked child that dies (``os._exit``) at its n-th file-system
-    step; the child's exit status (0: it finished before step n)."""
+def _crash_at(n: int, out: Path, build=None) -> int:
+    """Run a pack switch (or ``build(out)``) in a forked child that dies (``os._exit``) at its
+    n-th file-system step; the child's exit status (0: it finished before step n)."""
     pid = os.fork()
     if pid == 0:  # the child: count every write, rename, link, removal and the exchange
+        import builtins
+        import io
+
         count = [0]
 
         def step():
@@ -82,9 +85,13 @@ def _crash_at(n: int, out: Path) -> int:
         for name in ("rename", "replace", "link", "symlink", "unlink", "rmdir", "mkdir", "open"):
             setattr(os, name, counted(getattr(os, name)))
         pack_folder._exchange = counted(pack_folder._exchange)
+        builtins.open = io.open = counted(io.open)
         try:
-            with atomic_folder(out) as tmp:
-                _write_pack(tmp, "new", step)
+            if build is not None:
+                build(out)
+            else:
+                with atomic_folder(out) as tmp:
+                    _write_pack(tmp, "new", step)
         finally:
             os._exit(0)
     return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
@@ -179,3 +186,44 @@ def test_out_holding_an_input_is_refused_before_anything_is_written(tmp_path):
         assert err.value.codes == ["out-holds-input"]
         assert str(err.value).startswith("review_2022.xlsx: the output folder")
     assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["review_2022.xlsx"]
+
+
+@posix
+@pytest.mark.slow
+def test_report_killed_at_many_points_leaves_a_complete_pack(tmp_path):
+    rows = [
+        ["Council", "Seats", "Female", "Male"],
+        ["Cardiff", 79, 31, 48],
+        ["Newport", 51, 20, 31],
+    ]
+    (tmp_path / "in").mkdir()
+    review = write_book(tmp_path / "in" / "review_2022.xlsx", {"2022": rows})
+
+    def build(out):
+        build_pack(reviews=[review], out=out, langs=["en"], jobs=1)
+
+    out = tmp_path / "pack"
+    build(out)
+    (out / "my notes.txt").write_text("mine", encoding="utf-8")
+    first = _real_pack(out)
+    statuses = []
+    for n in range(1, 5000, 37):
+        statuses.append(_crash_at(n, out, build))
+        assert _real_pack(out) == first  # complete and matching its manifest (same inputs)
+        assert (out / "my notes.txt").read_text(encoding="utf-8") == "mine"
+        if statuses[-1] == 0:
+            break
+    assert statuses.count(9) > 5 and statuses[-1] == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "pack"]
+
+
+def _real_pack(out: Path) -> dict[str, str]:
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    listed = {o["file"]: o["sha256"] for o in manifest["outputs"]}
+    on_disk = {
+        p.relative_to(out).as_posix(): sha256(p)
+        for p in out.rglob("*")
+        if p.is_file() and p.name not in ("manifest.json", "my notes.txt")
+    }
+    assert listed == on_disk
+    return listed

@@ -20,6 +20,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -148,7 +149,7 @@ def sniff_format(path: Path) -> str:
                 limits.check_zip(zf, name)  # before any part is inflated
         except DataError:
             raise
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError):
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
             raise DataError(
                 Problem(
                     "the file is truncated or damaged: it cannot be opened as a workbook",
@@ -286,6 +287,7 @@ def _sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
     from defusedxml import ElementTree
 
     rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
     def parse(part: str):
         return ElementTree.fromstring(book.read(part), forbid_dtd=True)
 
@@ -322,7 +324,7 @@ def formula_cells(path: Path, titles: list[str]) -> dict[str, frozenset[tuple[in
                         if ref:
                             cells.add(_ref_position(*ref.groups()))
                 found[title] = frozenset(cells)
-    except (KeyError, zipfile.BadZipFile, ValueError, SyntaxError):
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, SyntaxError):
         return {}  # an unusual package layout: values are still read; no blank is flagged
     return found
 

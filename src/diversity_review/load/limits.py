@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import DataError, Problem, display_name
@@ -74,8 +75,11 @@ _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\s+ref=\"([A-Z]+)?([0-9]+)?(?::([A
 def too_large(name: str, what: str, limit: str) -> DataError:
     """The one-line refusal: ``review.xlsx: too large to read: <what> (the limit is <limit>)``."""
     return DataError(
-        Problem(f"too large to read: {what} (the limit is {limit}; see SECURITY.md)", name,
-                code="too-large")
+        Problem(
+            f"too large to read: {what} (the limit is {limit}; see SECURITY.md)",
+            name,
+            code="too-large",
+        )
     )
 
 
@@ -140,7 +144,7 @@ def _head(book: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     try:
         with book.open(info) as fh:
             return fh.read(PROLOG_BYTES)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
         return b""  # a damaged part: the reader reports it
 
 
@@ -215,7 +219,9 @@ def check_text(path: Path, name: str) -> None:
             else:
                 longest = run = run + len(block)
             if longest > MAX_LINE_BYTES:
-                raise too_large(name, "a line of more than 1 MB", f"{MAX_LINE_BYTES:,} bytes a line")
+                raise too_large(
+                    name, "a line of more than 1 MB", f"{MAX_LINE_BYTES:,} bytes a line"
+                )
             lines += count
             if lines > MAX_ROWS:
                 raise too_large(name, f"more than {MAX_ROWS:,} lines", f"{MAX_ROWS:,} rows")
