@@ -121,6 +121,8 @@ def check_zip(book: zipfile.ZipFile, name: str) -> None:
     """A workbook's zip directory within the limits: parts, sizes, ratios, sheets and each
     worksheet's declared dimensions (read from its first bytes only)."""
     infos = book.infolist()
+    sheets = [i for i in infos if _WORKSHEET.match(i.filename)]
+    check_sheet_count(len(sheets), name)
     if len(infos) > MAX_PARTS:
         raise too_large(name, f"{len(infos):,} parts in the workbook", f"{MAX_PARTS:,}")
     total = 0
@@ -129,8 +131,6 @@ def check_zip(book: zipfile.ZipFile, name: str) -> None:
         _check_part(info, name)
     if total > MAX_UNCOMPRESSED_BYTES:
         raise too_large(name, f"it inflates to {_mb(total)}", _mb(MAX_UNCOMPRESSED_BYTES))
-    sheets = [i for i in infos if _WORKSHEET.match(i.filename)]
-    check_sheet_count(len(sheets), name)
     for info in infos:
         if info.filename.endswith((".xml", ".rels")):
             head = _head(book, info)
