@@ -21,7 +21,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -76,6 +76,9 @@ class Grid:
     sheet: str | None
     rows: list[list[object]]
     formula_blanks: frozenset[tuple[int, int]] = frozenset()
+    #: a grid made from another (a long table pivoted, a table transposed or split): where
+    #: each of its cells is in the sheet, so messages and sources name the officer's cell
+    refs: Mapping[tuple[int, int], str] | None = None
 
     @property
     def n_rows(self) -> int:
@@ -91,6 +94,24 @@ class Grid:
         except IndexError:
             return None
 
+    def ref(self, row: int, col: int) -> str:
+        """The A1 reference of a cell as the officer sees it in the sheet."""
+        if self.refs is not None and (row, col) in self.refs:
+            return self.refs[(row, col)]
+        return cell_ref(row, col)
+
+    def row_ref(self, row: int) -> str:
+        """``row 7`` as the officer sees it (a made grid's row may stand for another)."""
+        if self.refs is not None and (row, -1) in self.refs:
+            return self.refs[(row, -1)]
+        return f"row {row + 1}"
+
+    def col_ref(self, col: int) -> str:
+        """A column's letter as the officer sees it (``C``; a made grid's may differ)."""
+        if self.refs is not None and (-1, col) in self.refs:
+            return self.refs[(-1, col)]
+        return column_letter(col)
+
     def problem(
         self,
         message: str,
@@ -101,11 +122,11 @@ class Grid:
     ) -> Problem:
         """A problem located at a cell (row and column), a row, or the whole sheet."""
         if row is not None and col is not None:
-            where = cell_ref(row, col)
+            where = self.ref(row, col)
         elif row is not None:
-            where = f"row {row + 1}"
+            where = self.row_ref(row)
         elif col is not None:
-            where = f"column {column_letter(col)}"
+            where = f"column {self.col_ref(col)}"
         else:
             where = None
         return Problem(message, self.file, self.sheet, where, code)
@@ -373,9 +394,7 @@ def _read_calamine(path: Path, sheets: list[str] | None, kind: str) -> Iterator[
     ]
     blanks = formula_cells(path, titles) if kind == "xlsx" else {}
     for title in titles:
-        sheet = book.get_sheet_by_name(title)
-        rows = [[_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
-        merged = getattr(sheet, "merged_cell_ranges", None)
+        rows, merged = _sheet_values(book, title, name)
         _fill_merged(rows, merged)
         empty = frozenset(
             (r, c)
@@ -383,6 +402,25 @@ def _read_calamine(path: Path, sheets: list[str] | None, kind: str) -> Iterator[
             if r >= len(rows) or c >= len(rows[r]) or rows[r][c] is None
         )
         yield Grid(name, title, _rectangular(rows), empty)
+
+
+def _sheet_values(book, title: str, name: str) -> tuple[list[list[object]], object]:
+    """One sheet's values and merged ranges; a damaged sheet is a DataError naming it."""
+    try:
+        sheet = book.get_sheet_by_name(title)
+        rows = [[_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        return rows, getattr(sheet, "merged_cell_ranges", None)
+    except MemoryError:
+        raise
+    except Exception:  # calamine's own error types (XmlError, CalamineError ...)
+        raise DataError(
+            Problem(
+                "the sheet is damaged: it cannot be read (save the workbook again)",
+                name,
+                title,
+                code="damaged-file",
+            )
+        ) from None
 
 
 def sheet_names(path: str | Path) -> list[str]:

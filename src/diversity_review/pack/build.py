@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -23,8 +23,9 @@ from .files import atomic_folder, sha256, write_csv, write_json, write_text
 from .folder import check_inputs_outside, check_out_folder
 from .html import language_page, root_index
 from .inputs import load_inputs
+from .protection import summary_record
 from .render import RenderedChart, Renderer, chart_jobs, worker_count
-from .tables import Table, compute_tables
+from .tables import Table, protected_tables
 from .workbook import PublishedTable, language_workbook
 
 __all__ = ["PackSummary", "build_pack"]
@@ -64,6 +65,7 @@ def build_pack(
     progress: bool = False,
     jobs: int | None = None,
     force: bool = False,
+    loader_options: Mapping[str, Mapping[str, object]] | None = None,
 ) -> PackSummary:
     """Regenerate the whole benchmark pack from review workbooks and survey exports.
 
@@ -93,6 +95,9 @@ def build_pack(
         process). The files are the same whatever the number.
     force : bool
         Write into a non-empty folder that holds no pack of ours (its files are kept).
+    loader_options : mapping, optional
+        Each loader's keyword arguments by kind, e.g. ``{"review": {"columns": {...},
+        "election": 2022}}`` (what ``report --columns`` and ``--election`` pass).
 
     Returns
     -------
@@ -112,38 +117,54 @@ def build_pack(
     cfg = resolve_config(config, threshold=threshold, langs=langs)
     if jobs is not None and jobs < 1:
         raise DataError(Problem(f"jobs must be at least 1, not {jobs}"))
-    reviews = [Path(p) for p in reviews]
-    surveys = [Path(p) for p in surveys]
-    candidates = [Path(p) for p in candidates]
-    rosters = [Path(p) for p in rosters]
-    if not reviews and not surveys and not rosters:
-        raise DataError(Problem("no review workbook, roster or survey export given"))
-
+    inputs = _named(review=reviews, survey=surveys, candidates=candidates, roster=rosters)
     out = Path(out)
-    check_inputs_outside(out, [*reviews, *surveys, *candidates, *rosters])
+    check_inputs_outside(out, [p for _, p in inputs])
     check_out_folder(out.absolute(), force=force)  # before the work of loading
-    loaded = load_inputs(reviews, surveys, candidates, rosters)
-    if any(is_synthetic(p) for p in [*reviews, *surveys, *candidates, *rosters]):
+    loaded = load_inputs(*(_of(inputs, k) for k in KINDS), loader_options)
+    if any(is_synthetic(p) for _, p in inputs):
         cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
-    tables = compute_tables(loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates)
+    tables, protected = protected_tables(
+        loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates
+    )
+    outputs = _write_all(
+        out, tables, protected, cfg, inputs, loaded, jobs=jobs, progress=progress, force=force
+    )
+    return PackSummary(
+        out, (*outputs, "manifest.json"), loaded.elections,
+        0 if loaded.respondents is None else len(loaded.respondents),
+        time.perf_counter() - started, loaded.accounts, cfg.synthetic,
+    )  # fmt: skip
+
+
+#: the kinds of input, in the order the manifest lists them
+KINDS = ("review", "survey", "candidates", "roster")
+
+
+def _named(**paths: Sequence[str | Path]) -> list[tuple[str, Path]]:
+    """Every input as (kind, path); at least one review, roster or survey is needed."""
+    inputs = [(kind, Path(p)) for kind in KINDS for p in paths[kind]]
+    if not any(kind != "candidates" for kind, _ in inputs):
+        raise DataError(Problem("no review workbook, roster or survey export given"))
+    return inputs
+
+
+def _of(inputs: list[tuple[str, Path]], kind: str) -> list[Path]:
+    return [path for k, path in inputs if k == kind]
+
+
+def _write_all(
+    out: Path, tables, protected, cfg, inputs, loaded, *, jobs, progress, force
+) -> list[str]:
+    """The pack and its manifest, switched into ``out`` at once; the files written."""
     version = package_version()
     with atomic_folder(out, force=force) as tmp:
         _write_pack(tmp, tables, cfg, version, jobs=jobs, progress=progress)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
-        inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
-        inputs += [("candidates", p) for p in candidates] + [("roster", p) for p in rosters]
-        write_json(
-            _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs), tmp / "manifest.json"
-        )
-    return PackSummary(
-        out=out,
-        files=(*outputs, "manifest.json"),
-        elections=loaded.elections,
-        respondents=0 if loaded.respondents is None else len(loaded.respondents),
-        seconds=time.perf_counter() - started,
-        accounts=loaded.accounts,
-        synthetic=cfg.synthetic,
-    )
+        manifest = _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs)
+        manifest["disclosure"] = summary_record(protected)
+        write_json(manifest, tmp / "manifest.json")
+    return outputs
 
 
 def _write_pack(
