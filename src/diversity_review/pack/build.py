@@ -20,7 +20,7 @@ from ..version import package_version
 from .config import PackConfig, resolve_config
 from .display import legend, notes, published_frame, source_text, title_text
 from .files import atomic_folder, sha256, write_csv, write_json, write_text
-from .folder import check_inputs_outside, check_out_folder
+from .folder import check_out
 from .html import language_page, root_index
 from .inputs import load_inputs
 from .protection import summary_record
@@ -118,18 +118,14 @@ def build_pack(
     if jobs is not None and jobs < 1:
         raise DataError(Problem(f"jobs must be at least 1, not {jobs}"))
     inputs = _named(review=reviews, survey=surveys, candidates=candidates, roster=rosters)
-    out = Path(out)
-    check_inputs_outside(out, [p for _, p in inputs])
-    check_out_folder(out.absolute(), force=force)  # before the work of loading
+    out = check_out(Path(out), [p for _, p in inputs], force=force)  # before loading
     loaded = load_inputs(*(_of(inputs, k) for k in KINDS), loader_options)
     if any(is_synthetic(p) for _, p in inputs):
         cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
     tables, protected = protected_tables(
         loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates
     )
-    outputs = _write_all(
-        out, tables, protected, cfg, inputs, loaded, jobs=jobs, progress=progress, force=force
-    )
+    outputs = _write_all(out, tables, protected, cfg, inputs, loaded, jobs, progress, force)
     return PackSummary(
         out, (*outputs, "manifest.json"), loaded.elections,
         0 if loaded.respondents is None else len(loaded.respondents),
@@ -153,9 +149,7 @@ def _of(inputs: list[tuple[str, Path]], kind: str) -> list[Path]:
     return [path for k, path in inputs if k == kind]
 
 
-def _write_all(
-    out: Path, tables, protected, cfg, inputs, loaded, *, jobs, progress, force
-) -> list[str]:
+def _write_all(out: Path, tables, protected, cfg, inputs, loaded, jobs, progress, force) -> list:
     """The pack and its manifest, switched into ``out`` at once; the files written."""
     version = package_version()
     with atomic_folder(out, force=force) as tmp:

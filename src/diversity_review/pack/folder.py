@@ -22,6 +22,7 @@ from ..errors import DataError, Problem
 
 __all__ = [
     "owned_files",
+    "check_out",
     "check_out_folder",
     "check_inputs_outside",
     "carry_user_files",
@@ -72,6 +73,14 @@ def check_out_folder(out: Path, *, force: bool) -> None:
             out,
             "out-not-ours",
         )
+
+
+def check_out(out: Path, inputs: Sequence[Path], *, force: bool) -> Path:
+    """``out`` when it may take the pack (:func:`check_inputs_outside`,
+    :func:`check_out_folder`)."""
+    check_inputs_outside(out, inputs)
+    check_out_folder(out.absolute(), force=force)
+    return out
 
 
 def check_inputs_outside(out: Path, inputs: Sequence[Path]) -> None:
