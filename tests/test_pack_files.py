@@ -1,5 +1,6 @@
 """Writing published files: neutralised text, deterministic workbooks, an atomic folder."""
 
+import json
 import time
 
 import openpyxl
@@ -70,13 +71,20 @@ def test_workbook_is_byte_identical_across_runs(tmp_path):
     assert sha256(first) == sha256(second)
 
 
+def _manifest(tmp, *files):
+    outputs = [{"file": f, "sha256": sha256(tmp / f)} for f in files]
+    (tmp / "manifest.json").write_text(json.dumps({"outputs": outputs}), encoding="utf-8")
+
+
 def test_atomic_folder_replaces_only_on_success(tmp_path):
+    # issue 12: the pack owns only what its manifest names, so each pack writes one
     out = tmp_path / "pack"
     out.mkdir()
     (out / ".gitkeep").write_text("", encoding="utf-8")
     with atomic_folder(out) as tmp:
         (tmp / "en").mkdir()
         (tmp / "en" / "a.csv").write_text("old", encoding="utf-8")
+        _manifest(tmp, "en/a.csv")
     assert (out / "en" / "a.csv").read_text(encoding="utf-8") == "old"
 
     with pytest.raises(RuntimeError), atomic_folder(out) as tmp:
@@ -84,10 +92,12 @@ def test_atomic_folder_replaces_only_on_success(tmp_path):
         (tmp / "en" / "a.csv").write_text("half", encoding="utf-8")
         raise RuntimeError("chart failed")
     assert (out / "en" / "a.csv").read_text(encoding="utf-8") == "old"
-    assert sorted(p.name for p in out.iterdir()) == [".gitkeep", "en"]
+    assert sorted(p.name for p in out.iterdir()) == [".gitkeep", "en", "manifest.json"]
 
     with atomic_folder(out) as tmp:
         (tmp / "en").mkdir()
         (tmp / "en" / "b.csv").write_text("new", encoding="utf-8")
+        _manifest(tmp, "en/b.csv")
     assert sorted(p.name for p in (out / "en").iterdir()) == ["b.csv"]
     assert (out / ".gitkeep").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack"]  # no litter, no lock

@@ -27,6 +27,7 @@ def test_every_problem_code_is_in_the_one_table_and_every_listed_code_is_used():
         *sorted((SRC / "load" / "review").glob("*.py")),
         SRC / "load" / "benchmarks.py",
         SRC / "load" / "grid.py",
+        SRC / "load" / "limits.py",
         SRC / "template.py",
         SRC / "text.py",
         SRC / "councils.py",

@@ -85,14 +85,14 @@ def _validate_one(path: Path, args: argparse.Namespace, options) -> int:
 
     try:
         kind, why = _choose_kind(path, args.kind)
-    except DataError as exc:
-        return _print_errors(exc)
+    except (DataError, OSError, MemoryError) as exc:
+        return _print_errors(exc, path)
     try:
         frame = _load_as(kind, path, options[kind])
-    except DataError as exc:
-        if args.kind == "auto":
+    except (DataError, OSError, MemoryError) as exc:  # reported; the next file is checked
+        if args.kind == "auto" and isinstance(exc, DataError) and not READER_CODES & {*exc.codes}:
             print(f"note: {path.name} read as a {kind} ({why})", file=sys.stderr)
-        return _print_errors(exc)
+        return _print_errors(exc, path)
     print(f"ok ({kind}): {row_account(frame)}")
     print(f"  read as a {kind}: {why}")
     for exclusion in row_account(frame).excluded:
@@ -100,8 +100,15 @@ def _validate_one(path: Path, args: argparse.Namespace, options) -> int:
     return EXIT_OK
 
 
-def _print_errors(exc: DataError) -> int:
-    for line in exc.lines():
+#: problems of the file itself (not of its content): no note of the kind it was read as
+READER_CODES = {
+    "file-not-found", "not-a-file", "cannot-open", "too-large", "xml-refused", "out-of-memory",
+    "damaged-file", "empty-file",
+}  # fmt: skip
+
+
+def _print_errors(exc: BaseException, path: Path | None = None) -> int:
+    for line in error_lines(exc, path):
         print(f"error: {line}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
@@ -195,6 +202,7 @@ def _report(args: argparse.Namespace, reviews: list[Path], surveys: list[Path]) 
         config=args.config,
         progress=not args.quiet,
         jobs=args.jobs,
+        force=args.force,
         loader_options=_loader_options(args),
     )
     print(summary)
@@ -275,6 +283,11 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument(
         "--jobs", type=int, help="processes drawing the charts (default: one per core)"
     )
+    rep.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a non-empty folder that holds no pack (its files are kept)",
+    )
     _add_mapping_options(rep)
     rep.set_defaults(func=_cmd_report)
 
@@ -307,6 +320,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def error_lines(exc: BaseException, path: Path | None = None) -> list[str]:
+    """The one line per problem the command prints: the package's own problems as they are;
+    a system or memory error in our words, naming the file (never a library's text)."""
+    if isinstance(exc, DataError):
+        return exc.lines()
+    name = Path(path).name if path is not None else None
+    if isinstance(exc, MemoryError):
+        what = "not enough memory (an input is far larger than a review or survey)"
+    elif isinstance(exc, OSError):
+        name = name or (Path(exc.filename).name if exc.filename else None)
+        what = f"cannot read or write: {exc.strerror or type(exc).__name__}".lower()
+    else:
+        what = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return [f"{name}: {what}" if name else what]
+
+
 def _one_line_warning(message, category, filename, lineno, file=None, line=None):
     label = "warning" if issubclass(category, DataWarning) else category.__name__
     print(f"{label}: {message}", file=sys.stderr)
@@ -319,12 +348,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.showwarning = _one_line_warning
     try:
         return args.func(args)
-    except DataError as exc:
-        for line in exc.lines():
+    except (DataError, OSError, ValueError, MemoryError) as exc:
+        for line in error_lines(exc):
             print(f"error: {line}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except (OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

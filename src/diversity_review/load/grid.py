@@ -20,14 +20,25 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ..errors import DataError, Problem, display_name
+from . import limits
 
-__all__ = ["Grid", "read_grids", "sniff_format", "cell_ref", "column_letter", "formula_cells"]
+__all__ = [
+    "Grid",
+    "read_grids",
+    "sniff_format",
+    "cell_ref",
+    "column_letter",
+    "formula_cells",
+    "csv_problem",
+    "out_of_memory",
+]
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -146,10 +157,7 @@ def _clean(value: object) -> object:
 def sniff_format(path: Path) -> str:
     """``"xlsx"``, ``"ods"``, ``"xls"`` or ``"csv"``, told from the bytes; a DataError otherwise."""
     name = display_name(path)
-    if not path.exists():
-        raise DataError(Problem("file not found", name, code="file-not-found"))
-    if path.is_dir():
-        raise DataError(Problem("is a folder, not a file", name, code="not-a-file"))
+    limits.check_regular_file(path)
     with path.open("rb") as fh:
         head = fh.read(8)
     suffix = path.suffix.lower()
@@ -159,7 +167,10 @@ def sniff_format(path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as zf:
                 names = set(zf.namelist())  # a damaged part is found by the reader
-        except (zipfile.BadZipFile, EOFError, OSError):
+                limits.check_zip(zf, name)  # before any part is inflated
+        except DataError:
+            raise
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
             raise DataError(
                 Problem(
                     "the file is truncated or damaged: it cannot be opened as a workbook",
@@ -198,6 +209,7 @@ def sniff_format(path: Path) -> str:
                     code="unsupported-format",
                 )
             )
+    limits.check_text(path, name)
     return "csv"
 
 
@@ -243,8 +255,26 @@ def _read_csv(path: Path) -> list[Grid]:
             [_clean(v) for v in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
         ]
     except csv.Error as exc:
-        raise DataError(Problem(f"not a readable CSV file ({exc})", name, code="bad-csv")) from None
+        raise DataError(Problem(csv_problem(exc), name, code="bad-csv")) from None
     return [Grid(name, None, _rectangular(rows))]
+
+
+def csv_problem(exc: Exception) -> str:
+    """What a CSV parser's complaint means, in our words (its own text is never shown)."""
+    text = str(exc).lower()
+    if "nul" in text or "null byte" in text:
+        why = "it holds NUL bytes, so it is not a text file"
+    elif "field limit" in text or "buffer overflow" in text or "out of memory" in text:
+        why = "a field is too long"
+    elif "eof" in text or "quot" in text:
+        why = "a quoted field is never closed"
+    elif "tokeniz" in text or "expected" in text or "saw" in text:
+        why = "its rows have different numbers of fields"
+    elif "codec" in text or "decode" in text:
+        why = "its text encoding is not recognised; save as CSV UTF-8"
+    else:
+        why = "its lines cannot be split into fields"
+    return f"not a readable CSV file: {why}"
 
 
 def _rectangular(rows: list[list[object]]) -> list[list[object]]:
@@ -278,10 +308,14 @@ def _sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
     from defusedxml import ElementTree
 
     rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-    rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+
+    def parse(part: str):
+        return ElementTree.fromstring(book.read(part), forbid_dtd=True)
+
+    rels = parse("xl/_rels/workbook.xml.rels")
     targets = {r.get("Id"): r.get("Target", "") for r in rels}
     parts = {}
-    for sheet in ElementTree.fromstring(book.read("xl/workbook.xml")).iter():
+    for sheet in parse("xl/workbook.xml").iter():
         if sheet.tag.endswith("}sheet") and sheet.get(rel_ns) in targets:
             target = targets[sheet.get(rel_ns)].lstrip("/")
             parts[sheet.get("name")] = target if target.startswith("xl/") else f"xl/{target}"
@@ -311,7 +345,7 @@ def formula_cells(path: Path, titles: list[str]) -> dict[str, frozenset[tuple[in
                         if ref:
                             cells.add(_ref_position(*ref.groups()))
                 found[title] = frozenset(cells)
-    except (KeyError, zipfile.BadZipFile, ValueError, SyntaxError):
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, SyntaxError):
         return {}  # an unusual package layout: values are still read; no blank is flagged
     return found
 
@@ -344,6 +378,8 @@ def _read_calamine(path: Path, sheets: list[str] | None, kind: str) -> Iterator[
     try:
         book = CalamineWorkbook.from_path(str(path))
         hidden = {m.name for m in book.sheets_metadata if "Visible" not in str(m.visible)}
+    except MemoryError:
+        raise
     except Exception:  # calamine raises its own types for damaged files
         raise DataError(
             Problem(
@@ -352,14 +388,13 @@ def _read_calamine(path: Path, sheets: list[str] | None, kind: str) -> Iterator[
                 code="damaged-file",
             )
         ) from None
+    limits.check_sheet_count(len(book.sheet_names), name)
     titles = [
         t for t in book.sheet_names if (t in sheets if sheets is not None else t not in hidden)
     ]
     blanks = formula_cells(path, titles) if kind == "xlsx" else {}
     for title in titles:
-        sheet = book.get_sheet_by_name(title)
-        rows = [[_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
-        merged = getattr(sheet, "merged_cell_ranges", None)
+        rows, merged = _sheet_values(book, title, name)
         _fill_merged(rows, merged)
         empty = frozenset(
             (r, c)
@@ -367,6 +402,25 @@ def _read_calamine(path: Path, sheets: list[str] | None, kind: str) -> Iterator[
             if r >= len(rows) or c >= len(rows[r]) or rows[r][c] is None
         )
         yield Grid(name, title, _rectangular(rows), empty)
+
+
+def _sheet_values(book, title: str, name: str) -> tuple[list[list[object]], object]:
+    """One sheet's values and merged ranges; a damaged sheet is a DataError naming it."""
+    try:
+        sheet = book.get_sheet_by_name(title)
+        rows = [[_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        return rows, getattr(sheet, "merged_cell_ranges", None)
+    except MemoryError:
+        raise
+    except Exception:  # calamine's own error types (XmlError, CalamineError ...)
+        raise DataError(
+            Problem(
+                "the sheet is damaged: it cannot be read (save the workbook again)",
+                name,
+                title,
+                code="damaged-file",
+            )
+        ) from None
 
 
 def sheet_names(path: str | Path) -> list[str]:
@@ -397,6 +451,24 @@ def read_grids(path: str | Path, sheets: list[str] | None = None) -> list[Grid]:
     ('Read me', 'SYNTHETIC DATA ...')
     """
     path = Path(path)
+    try:
+        return _read_grids(path, sheets)
+    except MemoryError:
+        raise out_of_memory(display_name(path)) from None
+
+
+def out_of_memory(name: str) -> DataError:
+    """The one line for an input that ran the machine out of memory."""
+    return DataError(
+        Problem(
+            "not enough memory to read this file (is it far larger than a review or survey?)",
+            name,
+            code="out-of-memory",
+        )
+    )
+
+
+def _read_grids(path: Path, sheets: list[str] | None) -> list[Grid]:
     kind = sniff_format(path)
     if kind == "csv":
         return _read_csv(path)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 __all__ = ["MARK", "is_synthetic"]
@@ -38,7 +39,7 @@ def _workbook_keywords(path: Path) -> bytes:
                     continue
                 if info.file_size <= _MAX_PART:
                     return b" ".join(_KEYWORDS.findall(book.read(info)))
-    except (zipfile.BadZipFile, OSError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
         pass
     return b""
 

@@ -20,6 +20,7 @@ from ..version import package_version
 from .config import PackConfig, resolve_config
 from .display import legend, notes, published_frame, sheet_name, source_text, title_text
 from .files import atomic_folder, sha256, write_csv, write_json, write_text
+from .folder import check_out
 from .html import root_index
 from .inputs import load_inputs
 from .page import PageContext, format_date, language_page
@@ -65,6 +66,7 @@ def build_pack(
     config: str | Path | PackConfig | None = None,
     progress: bool = False,
     jobs: int | None = None,
+    force: bool = False,
     loader_options: Mapping[str, Mapping[str, object]] | None = None,
 ) -> PackSummary:
     """Regenerate the whole benchmark pack from review workbooks and survey exports.
@@ -93,6 +95,8 @@ def build_pack(
     jobs : int, optional
         Processes drawing the charts (default: one per available core; 1 draws them in this
         process). The files are the same whatever the number.
+    force : bool
+        Write into a non-empty folder that holds no pack of ours (its files are kept).
     loader_options : mapping, optional
         Each loader's keyword arguments by kind, e.g. ``{"review": {"columns": {...},
         "election": 2022}}`` (what ``report --columns`` and ``--election`` pass).
@@ -116,14 +120,14 @@ def build_pack(
     if jobs is not None and jobs < 1:
         raise DataError(Problem(f"jobs must be at least 1, not {jobs}"))
     inputs = _named(review=reviews, survey=surveys, candidates=candidates, roster=rosters)
+    out = check_out(Path(out), [p for _, p in inputs], force=force)  # before loading
     loaded = load_inputs(*(_of(inputs, k) for k in KINDS), loader_options)
     if any(is_synthetic(p) for _, p in inputs):
         cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
     tables, protected = protected_tables(
         loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates
     )
-    out = Path(out)
-    outputs = _write_all(out, tables, protected, cfg, inputs, loaded, jobs=jobs, progress=progress)
+    outputs = _write_all(out, tables, protected, cfg, inputs, loaded, jobs, progress, force)
     return PackSummary(
         out, (*outputs, "manifest.json"), loaded.elections,
         0 if loaded.respondents is None else len(loaded.respondents),
@@ -147,10 +151,10 @@ def _of(inputs: list[tuple[str, Path]], kind: str) -> list[Path]:
     return [path for k, path in inputs if k == kind]
 
 
-def _write_all(out: Path, tables, protected, cfg, inputs, loaded, *, jobs, progress) -> list[str]:
+def _write_all(out: Path, tables, protected, cfg, inputs, loaded, jobs, progress, force) -> list:
     """The pack and its manifest, switched into ``out`` at once; the files written."""
     version = package_version()
-    with atomic_folder(out) as tmp:
+    with atomic_folder(out, force=force) as tmp:
         _write_pack(tmp, tables, cfg, version, jobs=jobs, progress=progress)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         manifest = _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs)

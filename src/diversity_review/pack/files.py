@@ -14,9 +14,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -95,33 +92,41 @@ def sha256(path: Path) -> str:
 
 
 @contextlib.contextmanager
-def atomic_folder(out: Path) -> Iterator[Path]:
-    """Build into a temporary folder; on success swap its entries into ``out``.
+def atomic_folder(out: Path, *, force: bool = False) -> Iterator[Path]:
+    """Build a pack in a sibling folder; on success switch it in with one atomic rename.
 
-    Only the entries the new pack holds are replaced (a ``.gitkeep`` or a user's own files in
-    ``out`` are left alone). On any error the temporary folder is removed and ``out`` is
-    untouched.
+    The folder is the user's; the pack owns only the files its ``manifest.json`` names (and
+    the manifest). So:
+
+    - a non-empty folder holding no manifest of ours is refused unless ``force`` (files whose
+      names start with a dot, such as ``.gitkeep``, do not count);
+    - files the pack did not write are never removed or overwritten: they are linked into the
+      new folder before the switch (a new pack that would write over one is refused);
+    - the new pack is built in ``.<name>.pack-new-*`` beside ``out`` and exchanged with ``out``
+      in one ``renameat2(RENAME_EXCHANGE)`` on Linux, so at every instant ``out`` holds the
+      complete old pack or the complete new one (elsewhere: two renames, ``out`` briefly absent,
+      put back by the next run);
+    - a killed run's litter (``.<name>.pack-*`` beside ``out``) is removed by the next run;
+    - a second run on the same folder at the same time is refused (:func:`pack_lock`).
+
+    The body must write ``manifest.json`` with an ``outputs`` list naming every other file.
+    On any error the new folder is removed and ``out`` is untouched.
 
     Examples
     --------
     >>> with atomic_folder(Path("pack")) as tmp:  # doctest: +SKIP
-    ...     (tmp / "manifest.json").write_text("{}", encoding="utf-8")
+    ...     (tmp / "manifest.json").write_text('{"outputs": []}', encoding="utf-8")
     """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".pack-", dir=out))
-    try:
-        yield tmp
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    old = Path(tempfile.mkdtemp(prefix=".old-", dir=out))
-    try:
-        for entry in sorted(tmp.iterdir()):
-            target = out / entry.name
-            if target.exists():
-                os.replace(target, old / entry.name)
-            os.replace(entry, target)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
+    from .folder import carry_user_files, check_out_folder, new_sibling, pack_lock, remove, switch
+
+    out = Path(out).absolute()
+    check_out_folder(out, force=force)
+    with pack_lock(out):
+        tmp = new_sibling(out, "new")
+        try:
+            yield tmp
+            carry_user_files(out, tmp)
+        except BaseException:
+            remove(tmp)
+            raise
+        switch(tmp, out)

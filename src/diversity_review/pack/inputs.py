@@ -44,14 +44,14 @@ def load_inputs(
     "survey": {"questions": ...}, "roster": {"election": ...}}``).
     """
     from ..load.candidates import load_candidates
+    from ..load.limits import check_regular_file
     from ..load.review import load_review
     from ..load.roster import load_roster
     from ..load.roster_counts import roster_counts
     from ..load.survey import load_surveys
 
     for path in [*reviews, *surveys, *candidates, *rosters]:
-        if not Path(path).is_file():
-            raise DataError(Problem("file not found", str(path)))
+        check_regular_file(Path(path))  # a missing file, folder, FIFO or device, named
     options = options or {}
     counts = [load_review(p, **options.get("review", {})) for p in reviews]
     members = [load_roster(p, **options.get("roster", {})) for p in rosters]

@@ -64,14 +64,18 @@ code                        meaning
 ``duplicate-count``         a count given twice across sheets
 ==========================  ==========================================================
 
-The file reader (``load.grid``), the benchmark loader and the template writer share this
-list of codes; theirs are:
+The file reader (``load.grid``, its limits in ``load.limits``), the benchmark loader and the
+template writer share this list of codes; theirs are:
 
 ==========================  ==========================================================
 code                        meaning
 ==========================  ==========================================================
 ``file-not-found``          no file at the path
-``not-a-file``              the path is a folder
+``not-a-file``              the path is a folder, a named pipe, a device or a socket
+``cannot-open``             the file exists but cannot be opened (permissions)
+``too-large``               over a limit of ``load.limits`` (size, ratio, sheets, rows, line)
+``xml-refused``             an XML part declares a DTD or entities
+``out-of-memory``           the machine ran out of memory reading it
 ``empty-file``              0 bytes, or a CSV file with no content
 ``damaged-file``            a truncated or corrupt workbook
 ``not-a-workbook``          a zip file that is no Excel or OpenDocument workbook

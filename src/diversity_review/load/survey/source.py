@@ -35,7 +35,7 @@ import pandas as pd
 
 from ...errors import DataError, Problem, display_name
 from ...text import YEAR
-from ..grid import Grid, read_grids, sniff_format
+from ..grid import Grid, csv_problem, read_grids, sniff_format
 from .problems import UNKNOWN_ENCODING, UNREADABLE_CSV
 
 __all__ = [
@@ -182,7 +182,7 @@ def open_sheets(path: str | Path) -> list[Sheet]:
 
 
 def _unreadable(name: str, exc: Exception) -> DataError:
-    return DataError(Problem(f"not a readable CSV file ({exc})", name, code=UNREADABLE_CSV))
+    return DataError(Problem(csv_problem(exc), name, code=UNREADABLE_CSV))
 
 
 def _encoding(path: Path, name: str) -> str:
