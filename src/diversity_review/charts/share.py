@@ -114,6 +114,14 @@ def describe_share(chart: ShareChart, lang: str, source: str | None) -> w.Descri
             population=wales.pop,
             lang=lang,
         )
+        councils = [d for d in chart.valued if not d.wales]
+        if len(councils) > 1:  # what only this chart shows: the spread between councils
+            title += translate(
+                "; by council, from {low} to {high}",
+                lang,
+                low=w.pct(councils[-1].share, lang),
+                high=w.pct(councils[0].share, lang),
+            )
     else:
         title = w.capital(
             translate(
