@@ -151,7 +151,12 @@ def draw_pairs(chart: PairedChart, words: w.Description, ax: Axes | None, lang: 
             if first and not math.isnan(value):
                 text = f"{text}  {series}"
             st.value_label(ax, end, where, text, color=colour if first else st.TEXT_BLACK)
-    st.percent_axis(ax, lang, max(tops) * 1.25 + 0.04)
+    st.percent_axis(
+        ax,
+        lang,
+        max(tops) * 1.25 + 0.04,
+        label=translate("Share of councillors and of the population", lang),
+    )
     st.label_rows(ax, pos[::-1], [st.wrap_label(d.label) for d in reversed(pairs)])
     ax.set_ylim(-0.6, n - 0.4)
     return st.finish(fig, ax, own, title=words.title, notes=words.notes, alt=words.alt)
@@ -316,7 +321,9 @@ def draw_roles(chart: RolesChart, words: w.Description, ax: Axes | None, lang: s
             va="bottom",
             ha="left",
         )
-    st.percent_axis(ax, lang, max(tops) * 1.3 + 0.05)
+    st.percent_axis(
+        ax, lang, max(tops) * 1.3 + 0.05, label=translate("Share of each role's holders", lang)
+    )
     st.label_rows(ax, ys[::-1], [d.label for d in reversed(chart.roles)])
     ax.set_ylim(-0.6, n - 0.4 + 0.8)
     return st.finish(fig, ax, own, title=words.title, notes=words.notes, alt=words.alt)
