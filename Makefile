@@ -18,8 +18,12 @@ $(LAB): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev,lab]'
 	touch $@
 
-report: $(DEV)  ## build the benchmark pack from the bundled sample data into data/processed/
-	$(BIN)/diversity-review report
+SAMPLES := --review data/raw/wlga_review_synthetic.xlsx \
+	--survey data/raw/member_survey_synthetic.csv \
+	--candidates data/raw/candidates_synthetic.csv
+
+report: $(DEV)  ## build the pack of the bundled SYNTHETIC samples into data/processed/
+	$(BIN)/diversity-review report $(SAMPLES) --out data/processed
 
 test: $(DEV)  ## run the whole suite, notebooks included
 	$(BIN)/python -m pytest

@@ -23,8 +23,13 @@ import numpy as np
 import pandas as pd
 
 from diversity_review.load.roster import load_roster
+from diversity_review.load.synthetic import MARK as SYNTHETIC_MARK
 
 SEED = 2016
+NOTICE = (
+    f"{SYNTHETIC_MARK} DATA - NOT REAL: invented candidacies made by "
+    f"scripts/make_sample_candidates.py (seed {SEED})"
+)
 ROOT = Path(__file__).resolve().parents[1]
 ROSTER = ROOT / "data" / "raw" / "councillor_roster_synthetic.xlsx"
 OUT = ROOT / "data" / "raw" / "candidates_synthetic.csv"
@@ -159,6 +164,7 @@ def sample_candidacies(seed: int = SEED, roster_path: Path = ROSTER) -> list[dic
 
 def main() -> None:
     buffer = io.StringIO()
+    buffer.write(NOTICE + "\n")  # the synthetic marker: a first-row note the loaders read
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     writer.writerows(sample_candidacies())

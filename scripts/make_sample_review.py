@@ -30,6 +30,7 @@ import pandas as pd
 from openpyxl.styles import Alignment, Font
 
 from diversity_review.councils import council_name, councils
+from diversity_review.load.synthetic import MARK as SYNTHETIC_MARK
 
 SEED = 2022
 ROOT = Path(__file__).resolve().parents[1]
@@ -324,6 +325,7 @@ def write_workbook(path: Path = OUT, seed: int = SEED) -> Path:
     book = openpyxl.Workbook()
     readme = book.active
     readme.title = "Read me"
+    book.properties.keywords = SYNTHETIC_MARK  # the marker the loaders read
     for line in _README:
         readme.append([line])
     readme["A1"].font = Font(bold=True, size=14)

@@ -231,7 +231,9 @@ def sample_roster(seed: int = SEED, review: Path = REVIEW) -> pd.DataFrame:
 def main() -> None:
     from diversity_review.sources.workbook import write_roster_workbook
 
-    path = write_roster_workbook(sample_roster(), OUT, notes=NOTES, fixed_time=STAMP)
+    path = write_roster_workbook(
+        sample_roster(), OUT, notes=NOTES, fixed_time=STAMP, synthetic=True
+    )
     print(f"wrote {path.relative_to(ROOT)}")
 
 

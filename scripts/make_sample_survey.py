@@ -20,8 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
+from diversity_review.load.synthetic import MARK as SYNTHETIC_MARK
+
 OUT = Path(__file__).resolve().parents[1] / "data" / "raw"
 SEED = 2023
+NOTICE = (
+    f"{SYNTHETIC_MARK} DATA - NOT REAL: invented respondents made by scripts/make_sample_survey.py "
+    f"(seed {SEED})"
+)
 
 HEADERS = [
     "ID",
@@ -148,6 +154,7 @@ def write_english(rng: np.random.Generator) -> Path:
     path = OUT / "member_survey_synthetic.csv"
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\r\n")
+        writer.writerow([NOTICE])  # the synthetic marker: a first-row note the loaders read
         writer.writerow(HEADERS)
         writer.writerows(rows)
     return path
@@ -217,6 +224,7 @@ def write_welsh(rng: np.random.Generator) -> Path:
     fixed = dt.datetime(2023, 7, 31, 12, 0)
     wb.properties.created = wb.properties.modified = fixed
     wb.properties.creator = "synthetic sample (scripts/make_sample_survey.py)"
+    wb.properties.keywords = SYNTHETIC_MARK  # the marker the loaders read
     path = OUT / "member_survey_cymraeg_synthetic.xlsx"
     wb.save(path)
     return path

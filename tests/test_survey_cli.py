@@ -15,7 +15,7 @@ def test_validate_survey_sample(root, capsys):
         "ok (survey): member_survey_synthetic.csv: 61 rows read = 60 kept + 1 excluded "
         "(1 blank row)"
     )
-    assert "excluded row 39: blank row" in out
+    assert "excluded row 40: blank row" in out  # row 1 is the synthetic notice
 
 
 def test_validate_bad_survey_gives_one_located_line(tmp_path, capsys):

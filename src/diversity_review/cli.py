@@ -26,14 +26,6 @@ def _project_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def _default_reviews() -> list[Path]:
-    return sorted((_project_root() / "data" / "raw").glob("*review*synthetic*.xlsx"))
-
-
-def _default_surveys() -> list[Path]:
-    return sorted((_project_root() / "data" / "raw").glob("*survey*synthetic*.csv"))
-
-
 def _load_any(path: Path):
     """Load a file as a review spreadsheet, else as a member survey export."""
     from .load.review import load_review
@@ -79,8 +71,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     from .pack import build_pack
 
-    reviews = args.review or ([] if args.roster else _default_reviews())
-    surveys = args.survey if args.survey is not None else _default_surveys()
+    if not (args.review or args.roster or args.survey):
+        print(
+            "error: name the inputs: --review FILE (or --roster FILE) and optionally --survey "
+            "FILE, --candidates FILE; `make report` builds the pack of the bundled samples",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    reviews, surveys = args.review or [], args.survey or []
     out = args.out or _project_root() / "data" / "processed"
     langs = [x.strip() for x in args.lang.split(",") if x.strip()] if args.lang else None
     summary = build_pack(

@@ -11,10 +11,11 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ..errors import DataError, Problem, RowAccount
+from ..load.synthetic import is_synthetic
 from ..version import package_version
 from .config import PackConfig, resolve_config
 from .display import legend, notes, published_frame, source_text, title_text
@@ -38,12 +39,14 @@ class PackSummary:
     respondents: int
     seconds: float
     accounts: tuple[RowAccount, ...] = field(default_factory=tuple)
+    synthetic: bool = False
 
     def __str__(self) -> str:
         years = ", ".join(map(str, self.elections)) or "none"
         return (
             f"wrote {len(self.files)} files to {self.out} (elections {years}; "
             f"{self.respondents} survey respondents) in {self.seconds:.1f} s"
+            + (" - SYNTHETIC sample data, not real" if self.synthetic else "")
         )
 
 
@@ -113,6 +116,8 @@ def build_pack(
         raise DataError(Problem("no review workbook, roster or survey export given"))
 
     loaded = load_inputs(reviews, surveys, candidates, rosters)
+    if any(is_synthetic(p) for p in [*reviews, *surveys, *candidates, *rosters]):
+        cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
     tables = compute_tables(loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates)
     out = Path(out)
     version = package_version()
@@ -131,6 +136,7 @@ def build_pack(
         respondents=0 if loaded.respondents is None else len(loaded.respondents),
         seconds=time.perf_counter() - started,
         accounts=loaded.accounts,
+        synthetic=cfg.synthetic,
     )
 
 
@@ -167,7 +173,7 @@ def _write_tables(
                 table.name[:31],
                 title_text(table, lang),
                 frame,
-                source=source_text(table.source(cfg), table.spec.census, lang),
+                source=source_text(table.source(cfg), table.spec.census, lang, cfg.synthetic),
                 notes=table.spec.notes,
                 legend=markers if table.spec.legend else (),
             )
@@ -220,7 +226,11 @@ def _manifest(
         "package": "diversity_review",
         "version": version,
         "parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(cfg).items()},
-        "inputs": [{"file": p.name, "kind": kind, "sha256": sha256(p)} for kind, p in inputs],
+        "synthetic": cfg.synthetic,
+        "inputs": [
+            {"file": p.name, "kind": kind, "sha256": sha256(p), "synthetic": is_synthetic(p)}
+            for kind, p in inputs
+        ],
         "row_accounts": [
             {
                 "file": a.file,

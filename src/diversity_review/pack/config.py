@@ -45,6 +45,10 @@ class PackConfig:
     )
     population_measures: tuple[str, ...] = ("sex", "ethnicity", "disability", "welsh_language")
     survey_measures: tuple[str, ...] = SURVEY_MEASURES
+    #: the pack is built from synthetic sample data: set by ``build_pack`` when any input
+    #: carries the sample marker (:mod:`diversity_review.load.synthetic`), and then every
+    #: page, workbook cover, chart and the manifest say so
+    synthetic: bool = False
 
     @classmethod
     def from_toml(cls, path: Path) -> PackConfig:

@@ -44,6 +44,8 @@ __all__ = [
     "published_frame",
     "title_text",
     "source_text",
+    "synthetic_notice",
+    "pack_title",
     "notes",
     "legend",
 ]
@@ -173,12 +175,25 @@ def title_text(table: Table, lang: str) -> str:
     return translate(table.spec.title, lang, **values)
 
 
-def source_text(source: str, census: bool, lang: str) -> str:
-    """The source note: the source in ``lang``, with Census 2021 where figures use it."""
+def synthetic_notice(lang: str) -> str:
+    """What a pack of synthetic sample data says wherever a reader looks."""
+    return translate("SYNTHETIC DATA - NOT REAL: made up to show how the pack works", lang)
+
+
+def pack_title(config: PackConfig, lang: str) -> str:
+    """The pack's title in ``lang``; a synthetic pack's title says so first."""
+    title = translate(config.title, lang)
+    return f"{translate('SYNTHETIC', lang)}: {title}" if config.synthetic else title
+
+
+def source_text(source: str, census: bool, lang: str, synthetic: bool = False) -> str:
+    """The source note: the source in ``lang``, with Census 2021 where figures use it, and
+    the synthetic notice for a pack built from sample data."""
     if not source:
-        return ""
+        return synthetic_notice(lang) if synthetic else ""
     text = translate(source, lang)
-    return f"{text}; {translate('Census 2021', lang)}" if census else text
+    text = f"{text}; {translate('Census 2021', lang)}" if census else text
+    return f"{text}. {synthetic_notice(lang)}" if synthetic else text
 
 
 def legend(lang: str) -> tuple[str, ...]:

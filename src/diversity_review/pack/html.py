@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..i18n import translate
 from .config import PackConfig
+from .display import pack_title, synthetic_notice
 from .render import RenderedChart
 
 __all__ = ["html_page", "html_table", "figure_html", "language_page", "root_index"]
@@ -78,9 +79,10 @@ def language_page(
     tables: Sequence[tuple[str, pd.DataFrame]],
 ) -> str:
     """The pack's page in ``lang``: title, notes, workbook link, the charts, then the tables."""
-    title = translate(config.title, lang)
+    title = pack_title(config, lang)
     body = (
-        f"<h1>{html.escape(title)}</h1>\n"
+        _synthetic_banner(config, lang)
+        + f"<h1>{html.escape(title)}</h1>\n"
         + "".join(f"<p>{html.escape(text)}</p>\n" for text in notes.values())
         + f'<p><a href="diversity_review_{lang}.xlsx">'
         f"{html.escape(translate('Download the tables (Excel)', lang))}</a></p>\n"
@@ -93,12 +95,23 @@ def language_page(
     return html_page(title, body, lang)
 
 
+def _synthetic_banner(config: PackConfig, lang: str) -> str:
+    """A banner no reader can miss on a pack of synthetic sample data (nothing otherwise)."""
+    if not config.synthetic:
+        return ""
+    return (
+        '<p role="note" style="border:4px solid #0b0c0c;padding:1rem;font-weight:bold">'
+        f"{html.escape(synthetic_notice(lang))}</p>\n"
+    )
+
+
 def root_index(config: PackConfig) -> str:
     """The top-level page linking each language's page."""
     items = "\n".join(
         f'<li><a href="{lang}/index.html" lang="{lang}">{_LANGUAGE_NAMES[lang]}: '
-        f"{html.escape(translate(config.title, lang))}</a></li>"
+        f"{html.escape(pack_title(config, lang))}</a></li>"
         for lang in config.langs
     )
-    body = f"<h1>{html.escape(config.title)}</h1>\n<ul>\n{items}\n</ul>"
-    return html_page(config.title, body, "en")
+    title = pack_title(config, "en")
+    body = _synthetic_banner(config, "en") + f"<h1>{html.escape(title)}</h1>\n<ul>\n{items}\n</ul>"
+    return html_page(title, body, "en")

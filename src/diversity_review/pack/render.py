@@ -92,7 +92,7 @@ def chart_jobs(tables: Sequence[Table], config: PackConfig, root: Path) -> list[
             draw=p.chart.draw,
             frame=p.frame,
             args=tuple(p.values[a.key] if isinstance(a, Value) else a for a in p.chart.args),
-            source=source_text(p.source, p.chart.census, lang),
+            source=source_text(p.source, p.chart.census, lang, config.synthetic),
             path=Path(root) / lang / "charts" / p.stem,
         )
         for lang in config.langs

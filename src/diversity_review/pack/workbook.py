@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..i18n import translate
 from .config import PackConfig
+from .display import pack_title, synthetic_notice
 
 __all__ = ["FIXED_DATE", "PublishedTable", "write_workbook", "language_workbook"]
 
@@ -71,8 +72,9 @@ def language_workbook(
     return write_workbook(
         tables,
         path,
-        title=translate(config.title, lang),
+        title=pack_title(config, lang),
         intro=[
+            *([synthetic_notice(lang)] if config.synthetic else []),
             translate(
                 "Representation of women, ethnic minority, disabled, Welsh-speaking and young "
                 "people among councillors in Wales, compared with the population.",

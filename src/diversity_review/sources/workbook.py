@@ -136,6 +136,7 @@ def write_roster_workbook(
     lang: str = "en",
     notes: Sequence[str] = (),
     fixed_time: dt.datetime | None = None,
+    synthetic: bool = False,
 ) -> Path:
     """Write the officers' roster workbook (atomically) and return its path.
 
@@ -152,6 +153,8 @@ def write_roster_workbook(
         Lines to put first on the "Read me" sheet (e.g. that the roster is synthetic).
     fixed_time : datetime, optional
         Stamp the file with this time instead of now, so the same roster gives the same bytes.
+    synthetic : bool
+        Mark the workbook as a synthetic sample (:mod:`diversity_review.load.synthetic`).
 
     Examples
     --------
@@ -171,6 +174,10 @@ def write_roster_workbook(
     readme["A1"].font = Font(bold=True, size=13)
     readme.column_dimensions["A"].width = 120
     _roster_sheet(book, roster, lang)
+    if synthetic:
+        from ..load.synthetic import MARK
+
+        book.properties.keywords = MARK
     return save_workbook(book, path, fixed_time=fixed_time)
 
 

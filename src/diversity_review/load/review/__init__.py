@@ -105,6 +105,7 @@ import pandas as pd
 from ...categories import NOT_KNOWN
 from ...errors import DataError, DataWarning, NoTableError, Problem, RowAccount, display_name
 from ..grid import Grid, read_grids
+from ..synthetic import is_synthetic
 from .checks import duplicate_counts
 from .classify import classify as classify_table
 from .contracts import Layout
@@ -265,7 +266,9 @@ def load_review(
         loaded = [(res.layout, res.elections) for res in results]
         raise DataError(no_such_election(election, loaded, name))
     _unused_overrides(overrides, results, name)
-    return _counts(results, name)
+    counts = _counts(results, name)
+    counts.attrs["synthetic"] = is_synthetic(path)
+    return counts
 
 
 def _load_tables(layouts: list[Layout], path: Path, election: int | None) -> list[TableResult]:

@@ -19,6 +19,7 @@ from ...councils import resolve_council
 from ...errors import DataError, DataWarning, NoTableError, Problem, display_name
 from ...text import fold, year_in
 from ..grid import column_letter
+from ..synthetic import is_synthetic
 from .age import AgeBand, parse_age_bands
 from .assemble import Part, account_rows, assemble, year_from_times
 from .classify import Questionnaire, classify_columns, resolve_duplicates
@@ -212,7 +213,9 @@ def load_survey(
     'personal data'
     """
     options = Options.make(questions, survey_year, council, strict, age_bands)
-    return _load(Path(path), options)
+    table = _load(Path(path), options)
+    table.attrs["synthetic"] = is_synthetic(path)  # the sample marker (load/synthetic.py)
+    return table
 
 
 def _load(path: Path, options: Options) -> pd.DataFrame:
