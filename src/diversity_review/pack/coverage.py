@@ -44,9 +44,7 @@ def coverage_text(codes: Sequence[str], lang: str) -> str:
     if len(names) == 1:
         return names[0]
     if len(names) > MAX_NAMED:
-        return translate(
-            "{n} of the {total} councils", lang, n=len(names), total=len(everyone)
-        )
+        return translate("{n} of the {total} councils", lang, n=len(names), total=len(everyone))
     return translate("{names} and {last}", lang, names=", ".join(names[:-1]), last=names[-1])
 
 

@@ -138,11 +138,12 @@ def _not_asked(row: Mapping[str, object]) -> bool:
     return asked is not None and not _missing(asked) and not bool(asked)
 
 
-def count(column: str) -> Cell:
-    """A whole number; ``[x]`` where missing, ``[z]`` where the question was not asked."""
+def count(column: str, of_question: bool = True) -> Cell:
+    """A whole number; ``[x]`` where missing, ``[z]`` where the question was not asked (unless
+    the figure is not about the question: ``of_question=False``, e.g. respondents, seats)."""
 
     def cell(row: Mapping[str, object], lang: str) -> object:
-        if _not_asked(row):
+        if of_question and _not_asked(row):
             return NOT_APPLICABLE
         return NOT_AVAILABLE if _missing(row[column]) else int(row[column])
 
@@ -239,13 +240,13 @@ def survey_base_note(not_stated_in_base: bool, lang: str) -> str:
     """What a survey share's base is, under the pack's one rule (PackConfig.not_stated_in_base)."""
     if not_stated_in_base:
         return translate(
-            "Survey shares are of every respondent asked the question: \"Prefer not to say\" "
+            'Survey shares are of every respondent asked the question: "Prefer not to say" '
             "and skipped answers (No answer) are in the base, as groups of their own; the 95% "
             "limits are Wilson score intervals.",
             lang,
         )
     return translate(
-        "Survey shares are of the respondents who answered the question: \"Prefer not to say\" "
+        'Survey shares are of the respondents who answered the question: "Prefer not to say" '
         "and skipped answers are not in the base; the 95% limits are Wilson score intervals.",
         lang,
     )
