@@ -1,6 +1,8 @@
 """Time ``breakdown`` and ``suppress`` on a review-sized table (22 councils, several measures and
-elections, random counts with a fixed seed) and print how many cells each rule hid. Never part
-of the tests; run ``python benchmarks/bench_suppress.py``."""
+elections, random counts with a fixed seed) and print how many cells each rule hid; then time
+``suppress`` on councils x 30 groups (22, 100 and 380 councils, many small counts) and print
+the times, their ratios and the fitted growth exponent (time ~ cells ** k). Never part of the
+tests; run ``python benchmarks/bench_suppress.py``."""
 
 from __future__ import annotations
 
@@ -39,6 +41,46 @@ def review_counts(seed: int = 2022) -> pd.DataFrame:
     return frame.astype({"election": "Int64", "count": "Int64", "base": "Int64"})
 
 
+def wide_table(n_councils: int, n_groups: int = 30, seed: int = 380) -> pd.DataFrame:
+    """``n_councils`` x ``n_groups`` counts (40-90 members each, skewed group sizes: about a
+    third of the counts are below 5) with their Wales row."""
+    rng = np.random.default_rng(seed)
+    p = rng.dirichlet(np.full(n_groups, 0.8))
+    seats = rng.integers(40, 91, n_councils)
+    counts = np.array([rng.multinomial(s, p) for s in seats])
+    counts = np.vstack([counts, counts.sum(axis=0)])
+    codes = [f"W{600000 + i:08d}" for i in range(n_councils)] + ["W92000004"]
+    frame = pd.DataFrame(
+        {
+            "council_code": np.repeat(codes, n_groups),
+            "group": np.tile([f"g{j:02d}" for j in range(n_groups)], n_councils + 1),
+            "count": counts.ravel(),
+            "base": np.repeat(counts.sum(axis=1), n_groups),
+        }
+    )
+    return frame.astype({"count": "Int64", "base": "Int64"})
+
+
+def growth() -> None:
+    """``suppress`` at 22x30, 100x30 and 380x30, with ratios and the growth exponent."""
+    sizes, times = [], []
+    print("suppress on councils x 30 groups (one run; other agents share the CPU):")
+    for n in (22, 100, 380):
+        frame = wide_table(n)
+        seconds = median_seconds(lambda f=frame: suppress(f), 3 if n < 380 else 1)
+        out = suppress(frame)
+        tally = out["suppression"].value_counts()
+        sizes.append(len(frame))
+        times.append(seconds)
+        ratio = f"{seconds / times[0]:6.1f}x" if len(times) > 1 else "   1.0x"
+        print(
+            f"  {n:>3} x 30 ({len(frame):>5} cells): {seconds * 1000:8.1f} ms  {ratio}  "
+            f"hidden {tally.get('primary', 0)} primary + {tally.get('secondary', 0)} secondary"
+        )
+    k = np.polyfit(np.log(sizes), np.log(times), 1)[0]
+    print(f"  growth exponent (log time on log cells): {k:.2f}")
+
+
 def main() -> None:
     counts = review_counts()
     shares = pd.concat([breakdown(counts, m, ci=True) for m in MEASURES], ignore_index=True)
@@ -54,6 +96,7 @@ def main() -> None:
         f"of {len(out)} cells; Wales cells hidden: "
         f"{int(out.loc[out['council_code'] == 'W92000004', 'suppressed'].sum())}"
     )
+    growth()
 
 
 if __name__ == "__main__":

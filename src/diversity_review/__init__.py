@@ -41,6 +41,7 @@ _EXPORTS = {
     "job_share_counts": "load.roster_counts",
     "check_job_shares": "load.roster_counts",
     "load_candidates": "load.candidates",
+    "file_kind": "load.kind",
     "candidates_by_sex": "analysis",
     "success_by_sex": "analysis",
     "wards_without_women": "analysis",
@@ -98,6 +99,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .errors import DataError, DataWarning, Problem, RowAccount, row_account
     from .load.benchmarks import job_shares, load_benchmarks, population_benchmarks
     from .load.candidates import load_candidates
+    from .load.kind import file_kind
     from .load.review import load_review
     from .load.roster import load_roster
     from .load.roster_counts import (

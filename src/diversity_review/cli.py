@@ -12,7 +12,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import DataError, DataWarning, NoTableError
+from .errors import DataError, DataWarning
 from .sources.members import add_members_parser
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -26,46 +26,109 @@ def _project_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def _load_any(path: Path):
-    """Load a file as a review spreadsheet, else as a member survey export."""
-    from .load.review import load_review
+def _loader_options(args: argparse.Namespace) -> dict[str, dict[str, object]]:
+    """Each loader's keyword arguments from ``--columns``, ``--questions`` and ``--election``."""
+    from .load.mapping_file import read_columns, read_questions
 
-    try:
-        return "review", load_review(path)
-    except NoTableError as review_error:
+    review: dict[str, object] = {}
+    survey: dict[str, object] = {}
+    roster: dict[str, object] = {}
+    if getattr(args, "columns", None) is not None:
+        review["columns"] = read_columns(args.columns)
+    if getattr(args, "questions", None) is not None:
+        survey["questions"] = read_questions(args.questions)
+    if getattr(args, "election", None) is not None:
+        review["election"] = roster["election"] = args.election
+    if getattr(args, "survey_year", None) is not None:
+        survey["survey_year"] = args.survey_year
+    return {"review": review, "survey": survey, "roster": roster}
+
+
+def _load_as(kind: str, path: Path, options: dict[str, object]):
+    """One file through the loader of its kind (and only that one)."""
+    if kind == "review":
+        from .load.review import load_review
+
+        return load_review(path, **options)
+    if kind == "survey":
         from .load.survey import load_survey
 
-        try:
-            return "survey", load_survey(path)
-        except NoTableError:
-            raise review_error from None
+        return load_survey(path, **options)
+    from .load.roster import load_roster
+
+    return load_roster(path, **options)
+
+
+def _choose_kind(path: Path, given: str) -> tuple[str, str]:
+    """The kind to read a file as, and why: ``--kind``, else told by its content (a file of
+    no clear kind is a DataError naming what it looked like)."""
+    if given != "auto":
+        return given, f"--kind {given} given"
+    from .errors import Problem, display_name
+    from .load.kind import file_kind
+
+    verdict = file_kind(path)
+    if verdict.kind == "unknown":
+        raise DataError(
+            Problem(
+                verdict.describe() + "; pass --kind review, --kind survey or --kind roster",
+                display_name(path),
+                code="unknown-kind",
+            )
+        )
+    return verdict.kind, "; ".join(verdict.reasons)
+
+
+def _validate_one(path: Path, args: argparse.Namespace, options) -> int:
+    from .errors import row_account
+
+    try:
+        kind, why = _choose_kind(path, args.kind)
+    except DataError as exc:
+        return _print_errors(exc)
+    try:
+        frame = _load_as(kind, path, options[kind])
+    except DataError as exc:
+        if args.kind == "auto":
+            print(f"note: {path.name} read as a {kind} ({why})", file=sys.stderr)
+        return _print_errors(exc)
+    print(f"ok ({kind}): {row_account(frame)}")
+    print(f"  read as a {kind}: {why}")
+    for exclusion in row_account(frame).excluded:
+        print(f"  excluded {exclusion.location}: {exclusion.reason}")
+    return EXIT_OK
+
+
+def _print_errors(exc: DataError) -> int:
+    for line in exc.lines():
+        print(f"error: {line}", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .errors import row_account
+    options = _loader_options(args)
+    results = [_validate_one(path, args, options) for path in args.files]
+    return max(results, default=EXIT_OK)
 
-    status = EXIT_OK
-    for path in args.files:
-        try:
-            if args.kind == "review":
-                from .load.review import load_review
 
-                kind, frame = "review", load_review(path)
-            elif args.kind == "survey":
-                from .load.survey import load_survey
-
-                kind, frame = "survey", load_survey(path)
-            else:
-                kind, frame = _load_any(path)
-        except DataError as exc:
-            for line in exc.lines():
-                print(f"error: {line}", file=sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        print(f"ok ({kind}): {row_account(frame)}")
-        for exclusion in row_account(frame).excluded:
-            print(f"  excluded {exclusion.location}: {exclusion.reason}")
-    return status
+def _add_mapping_options(parser: argparse.ArgumentParser) -> None:
+    """``--columns``, ``--questions`` and ``--election``: the loaders' mappings without Python."""
+    parser.add_argument(
+        "--columns",
+        type=Path,
+        metavar="FILE.toml",
+        help='review headers -> roles, as columns= does (e.g. "Area code" = "council")',
+    )
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        metavar="FILE.toml",
+        help='survey headers -> measures, as questions= does ("ignore" leaves one out)',
+    )
+    parser.add_argument("--election", type=int, metavar="YEAR", help="the election to load")
+    parser.add_argument(
+        "--survey-year", type=int, metavar="YEAR", help="the survey's year, as survey_year= does"
+    )
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -92,6 +155,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         config=args.config,
         progress=not args.quiet,
         jobs=args.jobs,
+        loader_options=_loader_options(args),
     )
     print(summary)
     return EXIT_OK
@@ -167,11 +231,18 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument(
         "--jobs", type=int, help="processes drawing the charts (default: one per core)"
     )
+    _add_mapping_options(rep)
     rep.set_defaults(func=_cmd_report)
 
     val = sub.add_parser("validate", help="check review spreadsheets or survey exports")
     val.add_argument("files", type=Path, nargs="+")
-    val.add_argument("--kind", choices=["auto", "review", "survey"], default="auto")
+    val.add_argument(
+        "--kind",
+        choices=["auto", "review", "survey", "roster"],
+        default="auto",
+        help="read every file as this kind (default: told from each file's content)",
+    )
+    _add_mapping_options(val)
     val.set_defaults(func=_cmd_validate)
 
     tpl = sub.add_parser("template", help="blank data-collection workbook for an election")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -22,8 +22,9 @@ from .display import legend, notes, published_frame, source_text, title_text
 from .files import atomic_folder, sha256, write_csv, write_json, write_text
 from .html import language_page, root_index
 from .inputs import load_inputs
+from .protection import summary_record
 from .render import RenderedChart, Renderer, chart_jobs, worker_count
-from .tables import Table, compute_tables
+from .tables import Table, protected_tables
 from .workbook import PublishedTable, language_workbook
 
 __all__ = ["PackSummary", "build_pack"]
@@ -62,6 +63,7 @@ def build_pack(
     config: str | Path | PackConfig | None = None,
     progress: bool = False,
     jobs: int | None = None,
+    loader_options: Mapping[str, Mapping[str, object]] | None = None,
 ) -> PackSummary:
     """Regenerate the whole benchmark pack from review workbooks and survey exports.
 
@@ -89,6 +91,9 @@ def build_pack(
     jobs : int, optional
         Processes drawing the charts (default: one per available core; 1 draws them in this
         process). The files are the same whatever the number.
+    loader_options : mapping, optional
+        Each loader's keyword arguments by kind, e.g. ``{"review": {"columns": {...},
+        "election": 2022}}`` (what ``report --columns`` and ``--election`` pass).
 
     Returns
     -------
@@ -115,10 +120,12 @@ def build_pack(
     if not reviews and not surveys and not rosters:
         raise DataError(Problem("no review workbook, roster or survey export given"))
 
-    loaded = load_inputs(reviews, surveys, candidates, rosters)
+    loaded = load_inputs(reviews, surveys, candidates, rosters, loader_options)
     if any(is_synthetic(p) for p in [*reviews, *surveys, *candidates, *rosters]):
         cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
-    tables = compute_tables(loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates)
+    tables, protected = protected_tables(
+        loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates
+    )
     out = Path(out)
     version = package_version()
     with atomic_folder(out) as tmp:
@@ -126,9 +133,9 @@ def build_pack(
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
         inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
         inputs += [("candidates", p) for p in candidates] + [("roster", p) for p in rosters]
-        write_json(
-            _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs), tmp / "manifest.json"
-        )
+        manifest = _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs)
+        manifest["disclosure"] = summary_record(protected)
+        write_json(manifest, tmp / "manifest.json")
     return PackSummary(
         out=out,
         files=(*outputs, "manifest.json"),

@@ -31,7 +31,7 @@ from typing import Any
 
 from ... import vocab
 from ...categories import MEASURES, NOT_KNOWN
-from ...text import YEAR, fold
+from ...text import YEAR, demutate, fold
 from .contracts import ColumnKind
 
 __all__ = [
@@ -85,7 +85,7 @@ def _dropped() -> frozenset[str]:
 @lru_cache(maxsize=16384)
 def _key(raw: str) -> str:
     raw = raw.replace("+", " plus ").replace("%", " percent ")
-    words = [w for w in YEAR.sub(" ", fold(raw)).split() if w not in _dropped()]
+    words = [w for w in demutate(YEAR.sub(" ", fold(raw))).split() if w not in _dropped()]
     # initials written with stops ("B.M.E.", "N/K") fold to single letters: join them again
     joined: list[str] = []
     for i, w in enumerate(words):
