@@ -102,14 +102,20 @@ def breakdown(
     >>> out.loc[out["council"] == "Wales", ["group", "count", "base"]].values.tolist()
     [['Female', 40, 104], ['Male', 64, 104]]
     """
+    _check_options(data, by, include_not_stated, known_only)
+    if is_counts(data):
+        return _breakdown_counts(data, measure, by=by, ci=bool(ci), known_only=known_only)
+    return _breakdown_survey(data, measure, by=by, include_not_stated=include_not_stated)
+
+
+def _check_options(data: pd.DataFrame, by, include_not_stated: bool, known_only: bool) -> None:
+    """``by`` is "council" or None; ``known_only`` is for counts, and not with the other."""
     if by not in ("council", None):
         raise ValueError(f"by must be 'council' or None, not {by!r}")
-    if is_counts(data):
-        if include_not_stated and known_only:
-            raise ValueError("include_not_stated=True and known_only=True contradict each other")
-        return _breakdown_counts(data, measure, by=by, ci=bool(ci), known_only=known_only)
-    _refuse_known_only(known_only)
-    return _breakdown_survey(data, measure, by=by, include_not_stated=include_not_stated)
+    if not is_counts(data):
+        _refuse_known_only(known_only)
+    elif include_not_stated and known_only:
+        raise ValueError("include_not_stated=True and known_only=True contradict each other")
 
 
 def _refuse_known_only(known_only: bool) -> None:

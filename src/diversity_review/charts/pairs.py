@@ -62,6 +62,7 @@ class PairedChart:
     #: (NaN where the Census has no "Not known" for the measure)
     not_known: float = math.nan
     population_not_known: float = math.nan
+    not_known_marker: str | None = None  # [c] where the councillors' "Not known" is hidden
 
     @property
     def markers(self) -> list[str]:
@@ -109,6 +110,7 @@ def prepare_population(
         fallback=any(bool(r.get("benchmark_fallback", False)) for r in shown),
         not_known=_not_known(by_group, "share"),
         population_not_known=_not_known(by_group, "population_share"),
+        not_known_marker=None if "Not known" not in by_group else sel.marker(by_group["Not known"]),
     )
 
 
@@ -252,8 +254,11 @@ def population_notes(chart: PairedChart, lang: str) -> list[str]:
                     "No Census figure for {place}: Wales's is shown.", lang, place=chart.place
                 )
             )
-    if not math.isnan(chart.not_known) or not math.isnan(chart.population_not_known):
-        councillors = "[x]" if math.isnan(chart.not_known) else w.pct(chart.not_known, lang)
+    known = [v for v in (chart.not_known, chart.population_not_known) if not math.isnan(v)]
+    if chart.not_known_marker or known:
+        councillors = chart.not_known_marker or (
+            "[x]" if math.isnan(chart.not_known) else w.pct(chart.not_known, lang)
+        )
         if math.isnan(chart.population_not_known):
             out.append(
                 translate(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..analysis import compare_with_population
+from ..analysis import compare_with_population, set_aside_not_known
 from . import compute, stood
 from .display import (
     Column,
@@ -93,6 +93,8 @@ class TableSpec:
     notes: tuple[str, ...] = ("suppression", "base")  # keys of display.notes()
     legend: bool = True  # the table uses the [c] / [x] / [z] markers
     charts: tuple[ChartSpec, ...] = ()  # drawn from the table, in this order
+    #: columns worked out from the protected frame (so they show nothing protection hid)
+    derive: Callable[[pd.DataFrame], pd.DataFrame] | None = None
 
 
 HIDDEN = "suppressed"
@@ -158,7 +160,12 @@ SPECS: tuple[TableSpec, ...] = (
             Column("Gap (percentage points)", points("gap_pp"), HIDDEN),
             Column("Ratio to population", points("ratio", 2), HIDDEN),
             Column("Population base", words("population_base")),
+            Column(
+                "Not known, councillors (%)", percent("not_known_share"), "not_known_suppressed"
+            ),
+            Column("Not known, population (%)", percent("population_not_known_share")),
         ),
+        derive=set_aside_not_known,
     ),
     TableSpec(
         name="change_sex_{before}_{year}",
