@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from _timing import median_seconds
+from _timing import Ratio, median_seconds
 
 from diversity_review.analysis import breakdown
 from diversity_review.councils import councils
@@ -79,6 +79,28 @@ def growth() -> None:
         )
     k = np.polyfit(np.log(sizes), np.log(times), 1)[0]
     print(f"  growth exponent (log time on log cells): {k:.2f}")
+
+
+def ratios(quick: bool = False) -> list[Ratio]:
+    """For ``make bench``: 380x30 against 2 s, 380x30 against 100x30 with the growth exponent
+    (quadratic growth would be (380/100)^2 = 14.4x)."""
+    sizes, times = [], []
+    for n in (22, 100, 380):
+        frame = wide_table(n)
+        times.append(median_seconds(lambda f=frame: suppress(f), 1 if quick or n == 380 else 3))
+        sizes.append(len(frame))
+    k = float(np.polyfit(np.log(sizes), np.log(times), 1)[0])
+    return [
+        Ratio("suppress 380x30", times[2], "2 s (issue 13 target)", 2.0, 1.0),
+        Ratio(
+            f"suppress 380x30 (growth exponent {k:.2f})",
+            times[2],
+            "suppress 100x30",
+            times[1],
+            (380 / 100) ** 2,
+        ),
+        Ratio("suppress 22x30", times[0], "2 s", 2.0),
+    ]
 
 
 def main() -> None:

@@ -113,38 +113,48 @@ def build_pack(
     cfg = resolve_config(config, threshold=threshold, langs=langs)
     if jobs is not None and jobs < 1:
         raise DataError(Problem(f"jobs must be at least 1, not {jobs}"))
-    reviews = [Path(p) for p in reviews]
-    surveys = [Path(p) for p in surveys]
-    candidates = [Path(p) for p in candidates]
-    rosters = [Path(p) for p in rosters]
-    if not reviews and not surveys and not rosters:
-        raise DataError(Problem("no review workbook, roster or survey export given"))
-
-    loaded = load_inputs(reviews, surveys, candidates, rosters, loader_options)
-    if any(is_synthetic(p) for p in [*reviews, *surveys, *candidates, *rosters]):
+    inputs = _named(review=reviews, survey=surveys, candidates=candidates, roster=rosters)
+    loaded = load_inputs(*(_of(inputs, k) for k in KINDS), loader_options)
+    if any(is_synthetic(p) for _, p in inputs):
         cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
     tables, protected = protected_tables(
         loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates
     )
     out = Path(out)
+    outputs = _write_all(out, tables, protected, cfg, inputs, loaded, jobs=jobs, progress=progress)
+    return PackSummary(
+        out, (*outputs, "manifest.json"), loaded.elections,
+        0 if loaded.respondents is None else len(loaded.respondents),
+        time.perf_counter() - started, loaded.accounts, cfg.synthetic,
+    )  # fmt: skip
+
+
+#: the kinds of input, in the order the manifest lists them
+KINDS = ("review", "survey", "candidates", "roster")
+
+
+def _named(**paths: Sequence[str | Path]) -> list[tuple[str, Path]]:
+    """Every input as (kind, path); at least one review, roster or survey is needed."""
+    inputs = [(kind, Path(p)) for kind in KINDS for p in paths[kind]]
+    if not any(kind != "candidates" for kind, _ in inputs):
+        raise DataError(Problem("no review workbook, roster or survey export given"))
+    return inputs
+
+
+def _of(inputs: list[tuple[str, Path]], kind: str) -> list[Path]:
+    return [path for k, path in inputs if k == kind]
+
+
+def _write_all(out: Path, tables, protected, cfg, inputs, loaded, *, jobs, progress) -> list[str]:
+    """The pack and its manifest, switched into ``out`` at once; the files written."""
     version = package_version()
     with atomic_folder(out) as tmp:
         _write_pack(tmp, tables, cfg, version, jobs=jobs, progress=progress)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
-        inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
-        inputs += [("candidates", p) for p in candidates] + [("roster", p) for p in rosters]
         manifest = _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs)
         manifest["disclosure"] = summary_record(protected)
         write_json(manifest, tmp / "manifest.json")
-    return PackSummary(
-        out=out,
-        files=(*outputs, "manifest.json"),
-        elections=loaded.elections,
-        respondents=0 if loaded.respondents is None else len(loaded.respondents),
-        seconds=time.perf_counter() - started,
-        accounts=loaded.accounts,
-        synthetic=cfg.synthetic,
-    )
+    return outputs
 
 
 def _write_pack(

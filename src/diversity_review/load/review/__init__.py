@@ -275,13 +275,16 @@ def load_review(
     overrides = column_overrides(columns, name)
     layouts = _locate_all(_read(path, sheet, name), overrides)
     results = _load_tables(choose_tables(layouts, election, sheet, name), path, election)
+    _check_election(election, results, name)
+    _unused_overrides(overrides, results, name)
+    return _counts(results, name, synthetic=is_synthetic(path))
+
+
+def _check_election(election: int | None, results: list[TableResult], name: str) -> None:
+    """The election asked for is among those the tables gave."""
     if election is not None and not any(election in res.elections for res in results):
         loaded = [(res.layout, res.elections) for res in results]
         raise DataError(no_such_election(election, loaded, name))
-    _unused_overrides(overrides, results, name)
-    counts = _counts(results, name)
-    counts.attrs["synthetic"] = is_synthetic(path)
-    return counts
 
 
 def _load_tables(layouts: list[Layout], path: Path, election: int | None) -> list[TableResult]:
@@ -295,7 +298,7 @@ def _load_tables(layouts: list[Layout], path: Path, election: int | None) -> lis
     return results
 
 
-def _counts(results: list[TableResult], name: str) -> pd.DataFrame:
+def _counts(results: list[TableResult], name: str, *, synthetic: bool = False) -> pd.DataFrame:
     """All tables' records as one frame with its row account; a count given twice across
     sheets is an error."""
     found = sorted((rec for res in results for rec in res.records), key=sort_key)
@@ -305,4 +308,5 @@ def _counts(results: list[TableResult], name: str) -> pd.DataFrame:
     counts = frame(found)
     accounts = [res.account for res in results if res.account is not None]
     counts.attrs["row_account"] = RowAccount.combine(accounts)
+    counts.attrs["synthetic"] = synthetic  # the sample marker (load/synthetic.py)
     return counts

@@ -10,7 +10,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from ...categories import MEASURES
-from ...councils import councils
+from ...councils import UnknownCouncilError, council_name
 from ..grid import Grid
 from .contracts import Sheet
 
@@ -114,11 +114,17 @@ def sort_key(rec: Record) -> tuple:
     )
 
 
+def _name(code: str) -> str | None:
+    try:
+        return council_name(code)
+    except UnknownCouncilError:
+        return None
+
+
 def frame(found: Sequence[Record]) -> pd.DataFrame:
     """The records as tidy counts, in :func:`sort_key` order, with the councils' names."""
     ordered = sorted(found, key=sort_key)
-    table = councils()
-    names = dict(zip(table["council_code"], table["name_en"], strict=True))
+    names = {code: _name(code) for code in {r.council_code for r in ordered}}
     data = {
         "election": [r.election for r in ordered],
         "council_code": [r.council_code for r in ordered],

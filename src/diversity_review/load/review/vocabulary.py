@@ -339,7 +339,18 @@ def role_of(text: str, context: str | None = None) -> Role | None:
 
 def is_council_header(value: object) -> bool:
     """Does this cell name the council column ("Council", "Local authority", "Cyngor")?"""
-    return value is not None and lookup(value, standalone()) == COUNCIL
+    if value is None:
+        return False
+    try:
+        return _names_council_column(value)
+    except TypeError:  # an unhashable cell value: look it up without the cache
+        return lookup(value, standalone()) == COUNCIL
+
+
+@lru_cache(maxsize=1 << 14, typed=True)
+def _names_council_column(value: object) -> bool:
+    """:func:`is_council_header`, remembered: layouts ask it of every cell near the top."""
+    return lookup(value, standalone()) == COUNCIL
 
 
 # ---------------------------------------------------------------------------------------------
