@@ -74,3 +74,22 @@ def test_the_drawn_chart_carries_the_same_rule(include):
     import matplotlib.pyplot as plt
 
     plt.close(fig)
+
+
+def test_the_survey_notebook_uses_the_one_setting_everywhere():
+    import json
+    import re
+    from pathlib import Path
+
+    from diversity_review.pack.config import PackConfig
+
+    path = Path(__file__).parents[1] / "notebooks" / "02_member_survey.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    code = ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    assert f"NOT_STATED_IN_BASE = {PackConfig().not_stated_in_base}" in code[0]
+    calls = [m for src in code for m in re.findall(r"breakdown\(\s*respondents,[^\n]*", src)]
+    survey_measures = [c for c in calls if "welsh_skills" not in c]
+    assert len(survey_measures) >= 5
+    assert all("include_not_stated=" in c for c in survey_measures), survey_measures
+    packs = [src for src in code if "PackConfig(" in src]
+    assert packs and all("not_stated_in_base=NOT_STATED_IN_BASE" in src for src in packs)
