@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..categories import MEASURES, NO_ANSWER, PREFER_NOT
 from ..councils import WALES_CODE, council_label, council_name, resolve_council
+from ..coverage import coverage_text
 from ..i18n import format_count, translate
 from . import select as sel
 from . import words as w
@@ -66,6 +67,7 @@ class SurveyChart:
     #: are counted apart, None where nobody declined (nothing to tell apart)
     not_stated_in_base: bool | None = None
     excluded: float = math.nan  # respondents left out of the base (rule False)
+    low_response: tuple[str, ...] = ()  # councils flagged low response, with their rates
 
 
 def prepare_survey(
@@ -73,8 +75,12 @@ def prepare_survey(
 ) -> SurveyChart:
     """The rows of the council asked for, else of a one-council survey's council, else Wales."""
     measure = sel.pick_measure(shares, measure, None)
-    rows, code = _survey_rows(shares[shares["measure"] == measure], council)
+    measured = shares[shares["measure"] == measure]
+    rows, code = _survey_rows(measured, council)
     place = None if code is None else council_label(code, code, lang)
+    if code is None:
+        place = _covered(rows, lang)
+    low = _low_response(measured if code is None else rows, lang)
     rows, year = sel.pick_year(rows, year)
     by_group = sel.one_row_per_group(rows, "shares")
     groups = sel.shown_groups(rows, measure)
@@ -98,7 +104,34 @@ def prepare_survey(
     )
     in_base = base_rule(by_group, excluded)
     prefer_not = _prefer_not(by_group.get(PREFER_NOT), base, excluded, bool(in_base))
-    return SurveyChart(measure, year, place, answers, base, prefer_not, in_base, excluded)
+    return SurveyChart(measure, year, place, answers, base, prefer_not, in_base, excluded, low)
+
+
+def _covered(rows: pd.DataFrame, lang: str) -> str | None:
+    """The councils a partial survey's Wales row adds up (its ``covers`` codes), in words;
+    None for a survey every council took part in (or a table without ``covers``)."""
+    if "covers" not in rows.columns:
+        return None
+    codes = [str(c) for c in rows["covers"].dropna() if str(c).strip()]
+    return coverage_text(codes[0].split(), lang) if codes else None
+
+
+def _low_response(rows: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """The councils among ``rows`` flagged ``low_response`` (Wales left out), by label."""
+    if "low_response" not in rows.columns:
+        return ()
+    flagged = rows[rows["low_response"].fillna(False).astype(bool)]
+    rates = dict(zip(flagged["council_code"].astype(str), flagged["response_rate"], strict=True))
+    return tuple(
+        translate(
+            "{council} ({rate} of seats)",
+            lang,
+            council=council_label(c, c, lang),
+            rate=w.pct(sel.num(r), lang),
+        )
+        for c, r in rates.items()
+        if c != WALES_CODE
+    )
 
 
 def base_rule(by_group: dict[str, pd.Series], excluded: float) -> bool | None:
@@ -200,9 +233,20 @@ def describe_survey(chart: SurveyChart, lang: str, source: str | None) -> w.Desc
         alt.append(w.one_line(prefer_not_label(p, lang)) + ": " + prefer_not_text(p, lang) + ".")
     rule = base_note(chart, lang)
     alt.append(rule)
+    low = []
+    if chart.low_response:
+        low = [
+            translate(
+                "Low response, the answers may not represent the council: {councils}.",
+                lang,
+                councils=", ".join(chart.low_response),
+            )
+        ]
+        alt.extend(low)
     notes = [
         w.source_note(source, w.default_source(True, False), lang, year=year),
         rule,
+        *low,
         *w.marker_notes([d.marker for d in chart.answers if d.marker], lang),
     ]
     return w.Description(title, tuple(notes), " ".join(alt))
