@@ -61,3 +61,17 @@ def test_low_response_is_flagged_on_the_chart(survey_sex):
     fig = survey_chart(survey_sex, "sex", lang="cy")
     assert "Caerdydd" in fig.alt_text and "Ymateb isel" in fig.alt_text
     plt.close(fig)
+
+
+def test_more_councils_than_named_are_counted_and_listed_in_a_note(tmp_path):
+    names = ["Cardiff", "Gwynedd", "Powys", "Conwy", "Torfaen"]
+    rows = [[n, "Female"] for n in names for _ in range(3)]
+    respondents = load_surveys([write_csv(tmp_path / "s.csv", [HEAD, *rows])], survey_year=2023)
+    tables = compute_tables(None, respondents, PackConfig(threshold=1))
+    frame = next(t for t in tables if t.name == "survey_sex").frame
+    words = describe_survey(prepare_survey(frame, "sex", None, None, "en"), "en", None)
+    assert "(5 of the 22 councils)" in words.title
+    listed = next(n for n in words.notes if n.startswith("Councils surveyed: "))
+    assert sorted(listed.removeprefix("Councils surveyed: ").rstrip(".").split(", ")) == sorted(
+        names
+    )

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..categories import MEASURES, NO_ANSWER, PREFER_NOT
 from ..councils import WALES_CODE, council_label, council_name, resolve_council
-from ..coverage import coverage_text
+from ..coverage import MAX_NAMED, coverage_text
 from ..i18n import format_count, translate
 from . import select as sel
 from . import words as w
@@ -68,6 +68,8 @@ class SurveyChart:
     not_stated_in_base: bool | None = None
     excluded: float = math.nan  # respondents left out of the base (rule False)
     low_response: tuple[str, ...] = ()  # councils flagged low response, with their rates
+    #: the councils of a partial survey too many to name in the title ("n of the 22")
+    surveyed: tuple[str, ...] = ()
 
 
 def prepare_survey(
@@ -78,8 +80,10 @@ def prepare_survey(
     measured = shares[shares["measure"] == measure]
     rows, code = _survey_rows(measured, council)
     place = None if code is None else council_label(code, code, lang)
-    if code is None:
-        place = _covered(rows, lang)
+    codes = _covered(rows) if code is None else []
+    if codes:
+        place = coverage_text(codes, lang)
+    many = tuple(council_label(c, c, lang) for c in codes) if len(codes) > MAX_NAMED else ()
     low = _low_response(measured if code is None else rows, lang)
     rows, year = sel.pick_year(rows, year)
     by_group = sel.one_row_per_group(rows, "shares")
@@ -104,16 +108,18 @@ def prepare_survey(
     )
     in_base = base_rule(by_group, excluded)
     prefer_not = _prefer_not(by_group.get(PREFER_NOT), base, excluded, bool(in_base))
-    return SurveyChart(measure, year, place, answers, base, prefer_not, in_base, excluded, low)
+    return SurveyChart(
+        measure, year, place, answers, base, prefer_not, in_base, excluded, low, many
+    )
 
 
-def _covered(rows: pd.DataFrame, lang: str) -> str | None:
-    """The councils a partial survey's Wales row adds up (its ``covers`` codes), in words;
-    None for a survey every council took part in (or a table without ``covers``)."""
+def _covered(rows: pd.DataFrame) -> list[str]:
+    """The councils a partial survey's Wales row adds up (its ``covers`` codes); none for a
+    survey every council took part in (or a table without ``covers``)."""
     if "covers" not in rows.columns:
-        return None
+        return []
     codes = [str(c) for c in rows["covers"].dropna() if str(c).strip()]
-    return coverage_text(codes[0].split(), lang) if codes else None
+    return codes[0].split() if codes else []
 
 
 def _low_response(rows: pd.DataFrame, lang: str) -> tuple[str, ...]:
@@ -243,6 +249,10 @@ def describe_survey(chart: SurveyChart, lang: str, source: str | None) -> w.Desc
             )
         ]
         alt.extend(low)
+    if chart.surveyed:
+        names = translate("Councils surveyed: {names}.", lang, names=", ".join(chart.surveyed))
+        low.insert(0, names)
+        alt.append(names)
     notes = [
         w.source_note(source, w.default_source(True, False), lang, year=year),
         rule,
