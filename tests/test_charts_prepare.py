@@ -77,7 +77,8 @@ def test_share_bars_sorted_with_markers_last_and_wales_found():
 
     words = describe_share(chart, "en", None)
     assert words.title == (
-        "In 2022, women were 39% of councillors in Wales, against 51% of the population"
+        "In 2022, women were 39% of councillors in Wales, against 51% of the population; "
+        "councils ranged from 20% to 50%"  # Anglesey 7/35 to Gwynedd 30/60
     )
     assert "The highest share was in Gwynedd (50%) and the lowest in Isle of Anglesey (20%)." in (
         words.alt

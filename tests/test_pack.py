@@ -93,7 +93,7 @@ def test_manifest_lists_inputs_parameters_and_every_output(pack):
 
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 

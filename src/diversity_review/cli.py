@@ -12,7 +12,8 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import DataError, DataWarning
+from .cli_help import parser_text
+from .errors import DataError, DataWarning, NoTableError
 from .sources.members import add_members_parser
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -131,9 +132,34 @@ def _add_mapping_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from .pack import build_pack
+#: each kind of file, as a message names it, and the option that takes it
+KIND_OPTIONS = {
+    "review": ("a review workbook", "--review"),
+    "survey": ("a member survey export", "--survey"),
+    "roster": ("a councillor roster", "--roster"),
+}
 
+
+def _wrong_kind(given: Sequence[tuple[str, Sequence[Path]]]) -> str | None:
+    """The first file given as the wrong kind (told by the kind classifier from its
+    content), in one line naming what it is and the option that takes it."""
+    from .load.kind import file_kind
+
+    for expected, paths in given:
+        for path in paths:
+            try:
+                kind = file_kind(path).kind
+            except (DataError, OSError):
+                continue
+            if kind in KIND_OPTIONS and kind != expected:
+                what, option = KIND_OPTIONS[kind]
+                return (
+                    f"{path.name}: {what}, not {KIND_OPTIONS[expected][0]}: give it with {option}"
+                )
+    return None
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
     if not (args.review or args.roster or args.survey):
         print(
             "error: name the inputs: --review FILE (or --roster FILE) and optionally --survey "
@@ -142,6 +168,20 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     reviews, surveys = args.review or [], args.survey or []
+    try:
+        return _report(args, reviews, surveys)
+    except NoTableError:
+        given = [("review", reviews), ("survey", surveys), ("roster", args.roster)]
+        wrong = _wrong_kind(given)
+        if wrong is None:
+            raise
+        print(f"error: {wrong}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _report(args: argparse.Namespace, reviews: list[Path], surveys: list[Path]) -> int:
+    from .pack import build_pack
+
     out = args.out or _project_root() / "data" / "processed"
     langs = [x.strip() for x in args.lang.split(",") if x.strip()] if args.lang else None
     summary = build_pack(
@@ -164,7 +204,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_template(args: argparse.Namespace) -> int:
     from .template import write_template
 
-    path = write_template(args.out, election=args.election)
+    path = write_template(args.out, election=args.election, overwrite=args.force)
     print(f"wrote {path}")
     return EXIT_OK
 
@@ -196,18 +236,22 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="diversity-review",
-        description="Representation statistics and bilingual charts from the WLGA diversity "
-        "review and member surveys.",
-    )
+    parser = argparse.ArgumentParser(prog="diversity-review", **parser_text("diversity-review"))
     parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    rep = sub.add_parser("report", help="regenerate the benchmark pack")
-    rep.add_argument("--review", type=Path, action="append", help="review workbook (repeatable)")
+    rep = sub.add_parser("report", **parser_text("report"))
     rep.add_argument(
-        "--survey", type=Path, action="append", help="member survey export (repeatable)"
+        "--review",
+        type=Path,
+        action="append",
+        help="review workbook (repeatable)",
+    )
+    rep.add_argument(
+        "--survey",
+        type=Path,
+        action="append",
+        help="member survey export (repeatable)",
     )
     rep.add_argument(
         "--roster",
@@ -234,8 +278,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_mapping_options(rep)
     rep.set_defaults(func=_cmd_report)
 
-    val = sub.add_parser("validate", help="check review spreadsheets or survey exports")
-    val.add_argument("files", type=Path, nargs="+")
+    val = sub.add_parser("validate", **parser_text("validate"))
+    val.add_argument("files", type=Path, nargs="+", help="review workbooks or survey exports")
     val.add_argument(
         "--kind",
         choices=["auto", "review", "survey", "roster"],
@@ -245,15 +289,20 @@ def build_parser() -> argparse.ArgumentParser:
     _add_mapping_options(val)
     val.set_defaults(func=_cmd_validate)
 
-    tpl = sub.add_parser("template", help="blank data-collection workbook for an election")
-    tpl.add_argument("--election", type=int, required=True)
-    tpl.add_argument("--out", type=Path, required=True)
+    tpl = sub.add_parser("template", **parser_text("template"))
+    tpl.add_argument(
+        "--election", type=int, required=True, help="election year; it names the sheet"
+    )
+    tpl.add_argument("--out", type=Path, required=True, help="workbook to write (.xlsx)")
+    tpl.add_argument("--force", action="store_true", help="replace the file if it exists")
     tpl.set_defaults(func=_cmd_template)
 
-    add_members_parser(sub)
+    members = add_members_parser(sub)
+    members.epilog = parser_text("members")["epilog"]
+    members.formatter_class = argparse.RawDescriptionHelpFormatter
 
-    tr = sub.add_parser("translations", help="list draft translations awaiting review")
-    tr.add_argument("--lang", default="cy")
+    tr = sub.add_parser("translations", **parser_text("translations"))
+    tr.add_argument("--lang", default="cy", help="the catalogue's language (default cy)")
     tr.set_defaults(func=_cmd_translations)
     return parser
 

@@ -113,7 +113,7 @@ def describe_share(chart: ShareChart, lang: str, source: str | None) -> w.Descri
             share=wales.share,
             population=wales.pop,
             lang=lang,
-        )
+        ) + _spread(chart, lang)
     else:
         title = w.capital(
             translate(
@@ -144,6 +144,20 @@ def describe_share(chart: ShareChart, lang: str, source: str | None) -> w.Descri
     if any(not math.isnan(d.lo) for d in chart.bars):
         notes.append(translate("Lines show 95% confidence intervals (Wilson).", lang))
     return w.Description(title, tuple(notes), " ".join(alt))
+
+
+def _spread(chart: ShareChart, lang: str) -> str:
+    """ "; councils ranged from 22% to 53%": what this chart shows beyond the Wales figure
+    (so its title is its own, not the population chart's)."""
+    valued = chart.valued
+    if len(valued) < 2:
+        return ""
+    return translate(
+        "; councils ranged from {low} to {high}",
+        lang,
+        low=w.pct(valued[-1].share, lang),
+        high=w.pct(valued[0].share, lang),
+    )
 
 
 def _range_sentences(chart: ShareChart, lang: str) -> list[str]:

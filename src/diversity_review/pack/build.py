@@ -18,12 +18,14 @@ from ..errors import DataError, Problem, RowAccount
 from ..load.synthetic import is_synthetic
 from ..version import package_version
 from .config import PackConfig, resolve_config
-from .display import legend, notes, published_frame, source_text, title_text
+from .display import legend, notes, published_frame, sheet_name, source_text, title_text
 from .files import atomic_folder, sha256, write_csv, write_json, write_text
-from .html import language_page, root_index
+from .html import root_index
 from .inputs import load_inputs
+from .page import PageContext, format_date, language_page
 from .protection import summary_record
 from .render import RenderedChart, Renderer, chart_jobs, worker_count
+from .summary import key_points, summary_text
 from .tables import Table, protected_tables
 from .workbook import PublishedTable, language_workbook
 
@@ -172,7 +174,7 @@ def _write_pack(
         finally:
             bar.close()
     for lang in cfg.langs:
-        _write_page(root / lang, lang, cfg, rendered, published[lang])
+        _write_page(root / lang, lang, cfg, tables, rendered, published[lang])
     write_text(root_index(cfg), root / "index.html")
 
 
@@ -187,12 +189,13 @@ def _write_tables(
         write_csv(frame, folder / "tables" / f"{table.name}.csv")
         published.append(
             PublishedTable(
-                table.name[:31],
+                table.name,
                 title_text(table, lang),
                 frame,
                 source=source_text(table.source(cfg), table.spec.census, lang, cfg.synthetic),
                 notes=table.spec.notes,
                 legend=markers if table.spec.legend else (),
+                sheet=sheet_name(table, lang),
             )
         )
     language_workbook(
@@ -203,6 +206,8 @@ def _write_tables(
         notes=_used_notes(cfg, lang, published),
         legend=markers,
         version=version,
+        summary=[summary_text(tables, lang), *(p.text for p in key_points(tables, lang))],
+        released=format_date(cfg.release_date, lang) if cfg.release_date else "",
     )
     return published
 
@@ -217,17 +222,19 @@ def _write_page(
     folder: Path,
     lang: str,
     cfg: PackConfig,
+    tables: list[Table],
     rendered: list[RenderedChart],
     published: list[PublishedTable],
 ) -> None:
-    page = language_page(
-        cfg,
-        lang,
-        notes=_used_notes(cfg, lang, published),
+    context = PageContext(
+        config=cfg,
+        lang=lang,
+        tables=tables,
+        published=published,
         charts=[c for c in rendered if c.lang == lang],
-        tables=[(t.title, t.frame) for t in published],
+        notes=_used_notes(cfg, lang, published),
     )
-    write_text(page, folder / "index.html")
+    write_text(language_page(context), folder / "index.html")
 
 
 def _manifest(

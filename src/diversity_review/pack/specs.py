@@ -95,6 +95,7 @@ class TableSpec:
     charts: tuple[ChartSpec, ...] = ()  # drawn from the table, in this order
     #: columns worked out from the protected frame (so they show nothing protection hid)
     derive: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    topic: str = ""  # its section of the page (English); sections in order of first use
 
 
 HIDDEN = "suppressed"
@@ -113,6 +114,7 @@ MEASURE = Value("measure")
 SPECS: tuple[TableSpec, ...] = (
     TableSpec(
         name="councillors_{measure}_{year}",
+        topic="Councillors by council",
         title="Councillors by {measure} and council, {year}",
         compute=compute.councillor_tables,
         source=REVIEW,
@@ -138,6 +140,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="population_comparison_{year}",
+        topic="Councillors and the population",
         title="Councillors in Wales compared with the population (Census 2021), {year}",
         compute=compute.population_table,
         source=REVIEW,
@@ -169,6 +172,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="change_sex_{before}_{year}",
+        topic="Change since the previous election",
         title="Women councillors by council, {before} and {year}",
         compute=compute.change_table,
         source=REVIEW,
@@ -176,18 +180,19 @@ SPECS: tuple[TableSpec, ...] = (
         columns=(
             *COUNCIL,
             Column(
-                "Women {year}",
+                "Women {year} (%)",
                 percent("share_from"),
                 "suppressed_from",
                 header_values=(("year", "before"),),
             ),
-            Column("Women {year}", percent("share_to"), "suppressed_to"),
+            Column("Women {year} (%)", percent("share_to"), "suppressed_to"),
             Column("Change (percentage points)", points("change_pp"), HIDDEN),
             Column("Status", status()),
         ),
     ),
     TableSpec(
         name="roles_{year}",
+        topic="Executive members and leaders",
         title="Women among all councillors, executive members and leaders in Wales, {year}",
         compute=compute.roles_table,
         source=REVIEW,
@@ -196,6 +201,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="candidates_sex_{year}",
+        topic="Candidates and elections",
         title="Candidates and councillors by sex and council, {year}",
         compute=stood.candidate_tables,
         source=CANDIDACIES,
@@ -204,6 +210,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="candidate_success_{year}",
+        topic="Candidates and elections",
         title="Share of candidates elected, by sex and council, {year}",
         compute=stood.success_table,
         source=CANDIDACIES,
@@ -220,6 +227,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="wards_no_woman_{year}",
+        topic="Candidates and elections",
         title="Wards where no woman stood, by council, {year}",
         compute=stood.wards_table,
         source=CANDIDACIES,
@@ -233,6 +241,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="seats_unopposed_{year}",
+        topic="Candidates and elections",
         title="Seats won unopposed, by council, {year}",
         compute=stood.unopposed_table,
         source=CANDIDACIES,
@@ -248,6 +257,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="survey_{measure}",
+        topic="The member diversity survey",
         title="Members answering the diversity survey by {measure}, {coverage}, {year}",
         compute=compute.survey_tables,
         source=Setting("survey_source"),
@@ -267,6 +277,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="executive_job_shares",
+        topic="Executive members and leaders",
         title="Councils sharing executive portfolios after the 2022 elections",
         compute=compute.job_share_table,
         source="WLGA additional information to the Senedd Local Government and Housing Committee",

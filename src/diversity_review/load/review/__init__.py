@@ -92,6 +92,7 @@ code                        meaning
 ``several-elections``       (template) ``counts`` of more than one election
 ``not-counts-frame``        (template) ``counts`` lacks a column of the counts contract
 ``not-a-council``           (template) ``counts`` names an area that is no council
+``file-exists``             (template) a file is already there and overwrite is not set
 ==========================  ==========================================================
 
 ``no-table``, ``no-such-sheet``, ``unknown-council`` and ``bad-option`` serve them too.
