@@ -239,9 +239,10 @@ def test_survey_excludes_prefer_not_to_say_and_na_by_default():
     out = breakdown(respondents(), "sex")
     assert out.columns.tolist() == [
         "survey_year", "council_code", "council", "measure", "group", "count", "base", "share",
-        "ci_low", "ci_high", "excluded",
+        "ci_low", "ci_high", "excluded", "respondents", "asked",
     ]  # fmt: skip
     assert "Prefer not to say" not in out["group"].tolist()
+    assert "No answer" not in out["group"].tolist()
     anglesey = row(out, ANGLESEY, "Female")
     # 5 respondents, 1 "Prefer not to say" and 1 blank left out: 2 of 3
     assert (anglesey["count"], anglesey["base"], anglesey["excluded"]) == (2, 3, 2)
@@ -255,12 +256,35 @@ def test_survey_excludes_prefer_not_to_say_and_na_by_default():
     assert out["council_code"].tolist() == [ANGLESEY] * 2 + [GWYNEDD] * 2 + [WALES] * 2
 
 
-def test_survey_include_not_stated_puts_prefer_not_to_say_in_the_base():
+def test_survey_include_not_stated_puts_prefer_not_to_say_and_skipped_in_the_base():
+    # issue 10: one rule for both; before, the blank stayed out while "Prefer not to say" was in
     out = breakdown(respondents(), "sex", include_not_stated=True)
     pns = row(out, ANGLESEY, "Prefer not to say")
-    assert (pns["count"], pns["base"], pns["excluded"]) == (1, 4, 1)  # only the blank is out
-    assert row(out, ANGLESEY, "Female")["share"] == pytest.approx(2 / 4)
-    assert row(out, WALES, "Female")["base"] == 8
+    # Anglesey's 5: F, F, M, PNS, blank -- all in the base, nobody left out
+    assert (pns["count"], pns["base"], pns["excluded"]) == (1, 5, 0)
+    assert row(out, ANGLESEY, "No answer")["count"] == 1
+    assert row(out, ANGLESEY, "Female")["share"] == pytest.approx(2 / 5)
+    assert row(out, WALES, "Female")["base"] == 9
+    # Gwynedd's 3 all answered: no "No answer" row for it beyond a count of 0
+    assert row(out, GWYNEDD, "No answer")["count"] == 0
+    assert set(out["respondents"][out["council_code"] == ANGLESEY]) == {5}
+
+
+def test_a_council_whose_survey_did_not_ask_is_not_applicable_not_zero():
+    frame = respondents()
+    frame.loc[frame["council_code"] == GWYNEDD, "sex"] = None
+    frame.attrs["not_asked"] = {"sex": [GWYNEDD]}
+    for include in (False, True):
+        out = breakdown(frame, "sex", include_not_stated=include)
+        gwynedd = out[out["council_code"] == GWYNEDD]
+        assert not gwynedd["asked"].any() and (gwynedd["base"] == 0).all()
+        assert (gwynedd["excluded"] == 0).all() and (gwynedd["respondents"] == 3).all()
+        assert out[out["council_code"] != GWYNEDD]["asked"].all()
+    # Wales: Anglesey's 5 and the one with no council, Gwynedd's 3 not in base nor excluded
+    wales = row(breakdown(frame, "sex"), WALES, "Female")
+    assert (wales["count"], wales["base"], wales["excluded"]) == (3, 4, 2)
+    wales = row(breakdown(frame, "sex", include_not_stated=True), WALES, "Female")
+    assert (wales["count"], wales["base"], wales["excluded"]) == (3, 6, 0)
 
 
 def test_welsh_skills_counts_each_option_over_those_who_answered():

@@ -105,6 +105,29 @@ def test_attrs_add_up_the_files(two_exports):
     }
     assert table.attrs["questions"]["sex"] == "What is your sex?"
     assert table.attrs["questions"]["age"] == "What is your age?"
+    # Cardiff's export had no age or ethnicity question, Powys's none on disability or Welsh
+    cardiff, powys = ["W06000015"], ["W06000023"]
+    assert table.attrs["not_asked"] == {
+        "age": cardiff,
+        "ethnicity": cardiff,
+        "disability": powys,
+        "welsh_language": powys,
+        "welsh_skills": powys,
+    }
+
+
+def test_a_question_one_council_was_not_asked_is_not_applicable_there(two_exports):
+    from diversity_review.analysis import breakdown
+
+    out = breakdown(load_surveys(two_exports), "disability", include_not_stated=True)
+    powys = out[out["council_code"] == "W06000023"]
+    assert not powys["asked"].any() and (powys["base"] == 0).all()
+    # Powys's 3 (2023) are neither answers nor skips: Wales 2022 is Cardiff's 2, and Wales
+    # 2023 (Powys alone) was not asked
+    wales = out[out["council_code"] == "W92000004"]
+    in_2022, in_2023 = wales[wales["survey_year"] == 2022], wales[wales["survey_year"] == 2023]
+    assert set(in_2022["base"]) == {2} and set(in_2022["excluded"]) == {0}
+    assert not in_2023["asked"].any() and (in_2023["respondents"] == 3).all()
 
 
 def test_one_path_is_the_same_as_load_survey(two_exports):

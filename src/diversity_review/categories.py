@@ -14,6 +14,7 @@ __all__ = [
     "NOT_STATED",
     "PREFER_NOT",
     "NOT_KNOWN",
+    "NO_ANSWER",
     "measure",
     "ordered_groups",
 ]
@@ -22,6 +23,8 @@ PREFER_NOT = "Prefer not to say"
 NOT_KNOWN = "Not known"
 #: groups that say nothing about the person: excluded from survey share bases by default
 NOT_STATED = (NOT_KNOWN, PREFER_NOT)
+#: survey respondents who skipped a question, as a group where skipped answers are in the base
+NO_ANSWER = "No answer"
 
 ETHNIC_GROUPS_2021 = (
     "White",
@@ -147,6 +150,10 @@ WELSH_SKILLS = {
     "welsh_reads": "Reads Welsh",
     "welsh_writes": "Writes Welsh",
 }
+
+
+#: the multi-select Welsh-skills question, counted option by option (``analysis.breakdown``)
+WELSH_SKILLS_MEASURE = "welsh_skills"
 
 
 def measure(name: str) -> Measure:

@@ -27,13 +27,14 @@ from .breakdown import WELSH_SKILLS_MEASURE, breakdown
 from .change import change_between
 from .elections import candidates_by_sex, success_by_sex, unopposed_seats, wards_without_women
 from .intervals import wilson_interval
-from .population import compare_with_population
+from .population import compare_with_population, set_aside_not_known
 from .roles import parity, roles_comparison
 
 __all__ = [
     "breakdown",
     "wilson_interval",
     "compare_with_population",
+    "set_aside_not_known",
     "change_between",
     "parity",
     "roles_comparison",

@@ -12,16 +12,19 @@ import warnings
 import numpy as np
 import pandas as pd
 
-from ..categories import NOT_STATED, WELSH_SKILLS, ordered_groups
+from ..categories import (
+    NO_ANSWER,
+    NOT_STATED,
+    WELSH_SKILLS,
+    WELSH_SKILLS_MEASURE,
+    ordered_groups,
+)
 from ..councils import WALES_CODE, council_name
 from ..errors import DataWarning
 from .frames import WALES, as_strings, is_counts, ordered_rows
 from .intervals import share_of, with_intervals
 
 __all__ = ["breakdown", "WELSH_SKILLS_MEASURE"]
-
-#: the multi-select Welsh-skills question, counted option by option (see :func:`breakdown`)
-WELSH_SKILLS_MEASURE = "welsh_skills"
 
 
 def breakdown(
@@ -52,9 +55,12 @@ def breakdown(
     by : {"council", None}
         ``"council"`` gives each council and the Wales row; ``None`` only the Wales row.
     include_not_stated : bool, default False
-        Survey data only. By default "Prefer not to say" and unanswered (NA) are left out of
-        the base and counted in ``excluded``; ``True`` keeps "Prefer not to say" as a group in
-        the base (NA is still excluded).
+        Survey data only, and the one rule for the base of a survey share: by default
+        "Prefer not to say" and skipped answers (NA) are both left out of the base and counted
+        in ``excluded``; ``True`` keeps both in the base, as the groups "Prefer not to say" and
+        "No answer" (the latter only where someone skipped the question). Respondents whose
+        survey did not ask the question (``attrs["not_asked"]``, from
+        :func:`~diversity_review.load.survey.load_surveys`) are never in the base.
     ci : bool, optional
         Add Wilson 95% intervals ``ci_low``/``ci_high``. Always added for survey data; for
         counts only when ``True``.
@@ -73,7 +79,10 @@ def breakdown(
         ``ci_high`` (Float64) when asked. Survey: ``survey_year`` (Int64) when present,
         ``council_code``, ``council``, ``measure``, ``group``, ``count``, ``base``, ``share``,
         ``ci_low``, ``ci_high``, ``excluded`` (Int64: the council's respondents left out of the
-        base). Councils in ONS order, Wales last; groups in canonical order.
+        base), ``respondents`` (Int64: all the council's respondents to the survey) and
+        ``asked`` (bool: False where the council's survey did not ask the question: its count
+        and base are 0 and mean "not applicable"). Councils in ONS order, Wales last; groups in
+        canonical order.
 
         The Wales row is the sum of councils' counts over the sum of their bases. A council
         whose count for a group is missing (suppressed at source) is left out of that group's
@@ -93,14 +102,20 @@ def breakdown(
     >>> out.loc[out["council"] == "Wales", ["group", "count", "base"]].values.tolist()
     [['Female', 40, 104], ['Male', 64, 104]]
     """
+    _check_options(data, by, include_not_stated, known_only)
+    if is_counts(data):
+        return _breakdown_counts(data, measure, by=by, ci=bool(ci), known_only=known_only)
+    return _breakdown_survey(data, measure, by=by, include_not_stated=include_not_stated)
+
+
+def _check_options(data: pd.DataFrame, by, include_not_stated: bool, known_only: bool) -> None:
+    """``by`` is "council" or None; ``known_only`` is for counts, and not with the other."""
     if by not in ("council", None):
         raise ValueError(f"by must be 'council' or None, not {by!r}")
-    if is_counts(data):
-        if include_not_stated and known_only:
-            raise ValueError("include_not_stated=True and known_only=True contradict each other")
-        return _breakdown_counts(data, measure, by=by, ci=bool(ci), known_only=known_only)
-    _refuse_known_only(known_only)
-    return _breakdown_survey(data, measure, by=by, include_not_stated=include_not_stated)
+    if not is_counts(data):
+        _refuse_known_only(known_only)
+    elif include_not_stated and known_only:
+        raise ValueError("include_not_stated=True and known_only=True contradict each other")
 
 
 def _refuse_known_only(known_only: bool) -> None:
@@ -108,7 +123,7 @@ def _refuse_known_only(known_only: bool) -> None:
     if known_only:
         raise ValueError(
             "known_only is for review counts; survey shares already leave 'Prefer not to say' "
-            "out of the base (include_not_stated=True puts it back)"
+            "and skipped answers out of the base (include_not_stated=True puts them back)"
         )
 
 
@@ -202,11 +217,13 @@ def _tally(
     by: str | None,
     answers: dict[str, np.ndarray],
     answered: np.ndarray,
+    asked: np.ndarray,
 ) -> pd.DataFrame:
     """Counts per unit (council and Wales) of each group's indicator, the base and exclusions.
 
     ``answers`` maps a group to a boolean array (respondent is in the group); ``answered``
-    marks respondents in the base.
+    marks respondents in the base; ``asked`` those whose survey asked the question (the others
+    are neither in the base nor excluded from it).
     """
     units, table = _units(data, keys, by)
     size = len(table)
@@ -218,19 +235,31 @@ def _tally(
             total += np.bincount(unit[chosen], minlength=size)
         return total
 
-    everyone, base = count(None), count(answered)
+    everyone, was_asked = count(None), count(asked)
+    base = count(answered & asked)
     held = everyone > 0  # units the data holds, as a groupby would give them
     table = table[held].reset_index(drop=True)
     long = [
         table.assign(
             group=group,
-            count=count(indicator & answered)[held],
+            count=count(indicator & answered & asked)[held],
             base=base[held],
-            excluded=(everyone - base)[held],
+            excluded=(was_asked - base)[held],
+            respondents=everyone[held],
+            asked=was_asked[held] > 0,
         )
         for group, indicator in answers.items()
     ]
     return pd.concat(long, ignore_index=True)
+
+
+def _asked(data: pd.DataFrame, measure: str) -> np.ndarray:
+    """Respondents whose survey asked ``measure``: all but the councils in
+    ``attrs["not_asked"]`` (a council none of whose survey exports had the question)."""
+    councils = list(data.attrs.get("not_asked", {}).get(measure, ()))
+    if not councils or "council_code" not in data.columns:
+        return np.ones(len(data), dtype=bool)
+    return ~data["council_code"].isin(councils).to_numpy(dtype=bool)
 
 
 def _skills_answers(data: pd.DataFrame) -> tuple[dict[str, np.ndarray], np.ndarray, list[str]]:
@@ -267,6 +296,11 @@ def _measure_answers(
     index = {c: i for i, c in enumerate(categories)}
     answers = {g: codes == index[g] for g in counted}
     answered = np.isin(codes, [index[g] for g in counted])
+    skipped = codes < 0
+    if include_not_stated and skipped.any():  # the one rule: skipped answers in the base too
+        answers[NO_ANSWER] = skipped
+        answered = answered | skipped
+        counted = [*counted, NO_ANSWER]
     return answers, answered, counted
 
 
@@ -278,15 +312,17 @@ def _breakdown_survey(
         answers, answered, groups = _skills_answers(data)
     else:
         answers, answered, groups = _measure_answers(data, measure, include_not_stated)
-    out = _tally(data, keys, by, answers, answered)
+    out = _tally(data, keys, by, answers, answered, _asked(data, measure))
     out = out.assign(measure=measure)
     out["council"] = [WALES if c == WALES_CODE else council_name(c) for c in out["council_code"]]
-    out = out.astype({"count": "Int64", "base": "Int64", "excluded": "Int64"})
+    out = out.astype(
+        {"count": "Int64", "base": "Int64", "excluded": "Int64", "respondents": "Int64"}
+    )
     if keys:
         out = out.astype({"survey_year": "Int64"})
     out = out.assign(share=share_of(out["count"], out["base"]))
     out = with_intervals(out)
     columns = [*keys, "council_code", "council", "measure", "group", "count", "base", "share"]
-    out = out[[*columns, "ci_low", "ci_high", "excluded"]]
+    out = out[[*columns, "ci_low", "ci_high", "excluded", "respondents", "asked"]]
     out = as_strings(out, ["council_code", "council", "measure", "group"])
     return ordered_rows(out, keys, groups)

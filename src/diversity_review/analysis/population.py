@@ -6,7 +6,9 @@ import pandas as pd
 
 from ..councils import WALES_CODE
 
-__all__ = ["compare_with_population"]
+__all__ = ["compare_with_population", "set_aside_not_known"]
+
+NOT_KNOWN = "Not known"
 
 
 def compare_with_population(
@@ -86,4 +88,51 @@ def compare_with_population(
     out["benchmark_area"] = area
     out["benchmark_fallback"] = ~has_own & has_wales & (left["council_code"] != WALES_CODE)
     out = out.astype({"population_base": "str", "benchmark_fallback": bool})
+    return out
+
+
+def set_aside_not_known(compared: pd.DataFrame) -> pd.DataFrame:
+    """Give each row the "Not known" its comparison sets aside, read from the frame's own
+    "Not known" row of the same council, measure (and year).
+
+    Run it on a protected table (as the pack does) and it shows nothing protection hid: a
+    suppressed "Not known" share stays NA, flagged in ``not_known_suppressed``.
+
+    Returns
+    -------
+    DataFrame
+        ``compared`` with ``not_known_share`` (Float64: the councillors' "Not known" share;
+        NA where the measure has no "Not known" row or it is hidden), ``not_known_suppressed``
+        (bool) and ``population_not_known_share`` (Float64: the population's "Not known", NA
+        where the Census has none).
+
+    Examples
+    --------
+    >>> shares = pd.DataFrame({"council_code": ["W92000004"] * 2, "measure": ["sex"] * 2,
+    ...     "group": ["Female", "Not known"], "share": [0.3, 0.1],
+    ...     "population_share": [0.51, None]})
+    >>> float(set_aside_not_known(shares).loc[0, "not_known_share"])
+    0.1
+    """
+    keys = [c for c in ("election_year", "survey_year") if c in compared.columns]
+    keys += ["council_code", "measure"]
+    rows = compared[compared["group"].astype(str) == NOT_KNOWN]
+    side = pd.DataFrame(
+        {
+            **{k: rows[k] for k in keys},
+            "not_known_share": rows["share"].astype("Float64"),
+            "not_known_suppressed": (
+                rows["suppressed"].fillna(False).astype(bool)
+                if "suppressed" in rows.columns
+                else False
+            ),
+            "population_not_known_share": rows["population_share"].astype("Float64"),
+        }
+    ).drop_duplicates(keys)
+    out = compared.drop(
+        columns=["not_known_share", "not_known_suppressed", "population_not_known_share"],
+        errors="ignore",
+    ).merge(side, on=keys, how="left")
+    out["not_known_suppressed"] = out["not_known_suppressed"].fillna(False).astype(bool)
+    out.index = compared.index
     return out

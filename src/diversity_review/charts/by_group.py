@@ -42,11 +42,13 @@ def population_comparison(
     measure: str,
     *,
     year: int | None = None,
+    council: str | None = None,
     ax: Axes | None = None,
     lang: str = "en",
     source: str | None = None,
 ) -> Figure:
-    """Councillors against the population of Wales for each group of a measure (paired bars).
+    """Councillors against the population (of Wales, or of ``council``) for each group of a
+    measure (paired bars).
 
     Councillors are dark blue, the population orange, each bar labelled with its value (the
     first pair also with its series name, instead of a legend). A group without a population
@@ -56,11 +58,15 @@ def population_comparison(
     Parameters
     ----------
     compared : DataFrame
-        ``analysis.compare_with_population`` output (Wales rows are used).
+        ``analysis.compare_with_population`` output (the Wales rows, or ``council``'s).
     measure : str
         E.g. ``"ethnicity"``.
     year : int, optional
         Default the latest in the table.
+    council : str, optional
+        Any spelling of a council in the table: its councillors against its own population
+        (the note says when Wales's figure stood in). The notes name the population base and
+        the "Not known" share set aside on each side.
     ax, lang, source
         As for :func:`share_by_council`.
 
@@ -77,7 +83,7 @@ def population_comparison(
         compared, ["council_code", "measure", "group", "share", "population_share"], "compared"
     )
     with st.style():
-        chart = prepare_population(compared, measure, year, lang)
+        chart = prepare_population(compared, measure, year, lang, council)
         return draw_pairs(chart, describe_population(chart, lang, source), ax, lang)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..categories import MEASURES, PREFER_NOT
-from ..councils import WALES_CODE
+from ..councils import WALES_CODE, council_label, council_name, resolve_council
 from ..i18n import translate
 from . import select as sel
 from . import words as w
@@ -23,6 +23,7 @@ __all__ = [
     "prepare_age",
     "describe_population",
     "describe_age",
+    "population_notes",
 ]
 
 NOT_SHOWN = ("Not known", PREFER_NOT)
@@ -52,6 +53,16 @@ class PairedChart:
     survey: bool
     pairs: tuple[Pair, ...]
     left_out: tuple[str, ...]
+    #: the council's label (None: Wales), the population the shares are of
+    #: (``population_base``) and whether the Wales figure stood in for the council's own
+    place: str | None = None
+    population_base: str | None = None
+    fallback: bool = False
+    #: the "Not known" set aside: the councillors' share (NaN: none) and the population's
+    #: (NaN where the Census has no "Not known" for the measure)
+    not_known: float = math.nan
+    population_not_known: float = math.nan
+    not_known_marker: str | None = None  # [c] where the councillors' "Not known" is hidden
 
     @property
     def markers(self) -> list[str]:
@@ -65,11 +76,16 @@ def _left_out(rows: pd.DataFrame) -> tuple[str, ...]:
 
 
 def prepare_population(
-    compared: pd.DataFrame, measure: str, year: int | None, lang: str
+    compared: pd.DataFrame,
+    measure: str,
+    year: int | None,
+    lang: str,
+    council: str | None = None,
 ) -> PairedChart:
-    """The Wales rows of ``measure`` in ``year``, one pair per group shown."""
+    """The rows of ``council`` (default Wales) for ``measure`` in ``year``, one pair per group
+    shown, with the population base and the "Not known" set aside."""
     measure = sel.pick_measure(compared, measure, None)
-    rows = sel.wales_rows(compared[compared["measure"] == measure], "compared")
+    rows, place = _place_rows(compared[compared["measure"] == measure], council, lang)
     rows, year = sel.pick_year(rows, year)
     by_group = sel.one_row_per_group(rows, "compared")
     pairs = tuple(
@@ -82,7 +98,48 @@ def prepare_population(
         )
         for g in sel.shown_groups(rows, measure)
     )
-    return PairedChart(measure, year, sel.is_survey(compared), pairs, _left_out(rows))
+    shown = [by_group[g] for g in sel.shown_groups(rows, measure)]
+    return PairedChart(
+        measure,
+        year,
+        sel.is_survey(compared),
+        pairs,
+        _left_out(rows),
+        place=place,
+        population_base=_first_text(shown, "population_base"),
+        fallback=any(bool(r.get("benchmark_fallback", False)) for r in shown),
+        not_known=_not_known(by_group, "share"),
+        population_not_known=_not_known(by_group, "population_share"),
+        not_known_marker=None if "Not known" not in by_group else sel.marker(by_group["Not known"]),
+    )
+
+
+def _place_rows(
+    rows: pd.DataFrame, council: str | None, lang: str
+) -> tuple[pd.DataFrame, str | None]:
+    """The council's rows and its label, or the Wales rows and None."""
+    if council is None:
+        return sel.wales_rows(rows, "compared"), None
+    code = resolve_council(council)
+    chosen = rows[rows["council_code"] == code]
+    if chosen.empty:
+        raise ValueError(f"the comparison has no rows for {council_name(code)}")
+    return chosen, council_label(code, code, lang)
+
+
+def _first_text(rows: list[pd.Series], column: str) -> str | None:
+    """The first non-missing text of ``column`` among ``rows`` (None if there is none)."""
+    for r in rows:
+        value = r.get(column)
+        if value is not None and not pd.isna(value) and str(value) not in ("", "<NA>", "nan"):
+            return str(value)
+    return None
+
+
+def _not_known(by_group: dict[str, pd.Series], column: str) -> float:
+    """The "Not known" share set aside (councillors' ``share`` or the population's)."""
+    row = by_group.get("Not known")
+    return math.nan if row is None else sel.num(row.get(column))
 
 
 def prepare_age(
@@ -152,22 +209,76 @@ def describe_population(chart: PairedChart, lang: str, source: str | None) -> w.
             share=pick.share,
             population=pick.pop,
             lang=lang,
+            place=chart.place,
         )
     else:
         title = translate(
-            "Councillors and the population of Wales by {measure}, {year}",
+            "Councillors and the population of {place} by {measure}, {year}",
             lang,
+            place=chart.place or w.group_label("Wales", lang),
             measure=measure,
             year=year,
         )
     intro = translate(
-        "Bar chart comparing councillors with the population of Wales, group by group. "
+        "Bar chart comparing councillors with the population of {place}, group by group. "
         "Measure: {measure}; year: {year}.",
         lang,
+        place=chart.place or w.group_label("Wales", lang),
         measure=measure,
         year=year,
     )
-    return _description(chart, intro, title, lang, source)
+    words = _description(chart, intro, title, lang, source)
+    said = population_notes(chart, lang)
+    notes = (words.notes[0], *said, *words.notes[1:])
+    return w.Description(words.title, notes, " ".join([words.alt, *said]))
+
+
+def population_notes(chart: PairedChart, lang: str) -> list[str]:
+    """The population the shares are of (and whose: the council's own Census figures, or
+    Wales's standing in), and the "Not known" each side set aside."""
+    wales = w.group_label("Wales", lang)
+    out = []
+    if chart.population_base is not None:
+        area = wales if chart.fallback or chart.place is None else chart.place
+        out.append(
+            translate(
+                "Population base: {base}, {area} (Census 2021).",
+                lang,
+                base=w.group_label(chart.population_base, lang),
+                area=area,
+            )
+        )
+        if chart.fallback and chart.place is not None:
+            out.append(
+                translate(
+                    "No Census figure for {place}: Wales's is shown.", lang, place=chart.place
+                )
+            )
+    known = [v for v in (chart.not_known, chart.population_not_known) if not math.isnan(v)]
+    if chart.not_known_marker or known:
+        councillors = chart.not_known_marker or (
+            "[x]" if math.isnan(chart.not_known) else w.pct(chart.not_known, lang)
+        )
+        if math.isnan(chart.population_not_known):
+            out.append(
+                translate(
+                    "Set aside as not known: {share} of councillors (the Census has no "
+                    "“not known” for this measure).",
+                    lang,
+                    share=councillors,
+                )
+            )
+        else:
+            out.append(
+                translate(
+                    "Set aside as not known: {share} of councillors and {population} of the "
+                    "population.",
+                    lang,
+                    share=councillors,
+                    population=w.pct(chart.population_not_known, lang),
+                )
+            )
+    return out
 
 
 def describe_age(chart: PairedChart, lang: str, source: str | None) -> w.Description:

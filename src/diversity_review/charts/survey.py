@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..categories import MEASURES, PREFER_NOT
+from ..categories import MEASURES, NO_ANSWER, PREFER_NOT
 from ..councils import WALES_CODE, council_label, council_name, resolve_council
+from ..coverage import MAX_NAMED, coverage_text
 from ..i18n import format_count, translate
 from . import select as sel
 from . import words as w
@@ -23,6 +24,8 @@ __all__ = [
     "describe_survey",
     "prefer_not_text",
     "prefer_not_label",
+    "base_rule",
+    "base_note",
 ]
 
 
@@ -48,6 +51,7 @@ class PreferNot:
     share: float
     n: float
     suppressed: bool
+    in_base: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,16 @@ class SurveyChart:
     year: int | None
     place: str | None  # the council's label, None for Wales
     answers: tuple[Answer, ...]
-    base: float  # respondents who answered
+    base: float  # respondents in the base of the shares
     prefer_not: PreferNot | None
+    #: the one base rule the table was made with (``breakdown``'s ``include_not_stated``):
+    #: True where "Prefer not to say" and skipped answers are in the base, False where they
+    #: are counted apart, None where nobody declined (nothing to tell apart)
+    not_stated_in_base: bool | None = None
+    excluded: float = math.nan  # respondents left out of the base (rule False)
+    low_response: tuple[str, ...] = ()  # councils flagged low response, with their rates
+    #: the councils of a partial survey too many to name in the title ("n of the 22")
+    surveyed: tuple[str, ...] = ()
 
 
 def prepare_survey(
@@ -65,8 +77,14 @@ def prepare_survey(
 ) -> SurveyChart:
     """The rows of the council asked for, else of a one-council survey's council, else Wales."""
     measure = sel.pick_measure(shares, measure, None)
-    rows, code = _survey_rows(shares[shares["measure"] == measure], council)
+    measured = shares[shares["measure"] == measure]
+    rows, code = _survey_rows(measured, council)
     place = None if code is None else council_label(code, code, lang)
+    codes = _covered(rows) if code is None else []
+    if codes:
+        place = coverage_text(codes, lang)
+    many = tuple(council_label(c, c, lang) for c in codes) if len(codes) > MAX_NAMED else ()
+    low = _low_response(measured if code is None else rows, lang)
     rows, year = sel.pick_year(rows, year)
     by_group = sel.one_row_per_group(rows, "shares")
     groups = sel.shown_groups(rows, measure)
@@ -88,8 +106,48 @@ def prepare_survey(
         [sel.num(by_group[g].get("excluded")) for g in groups] + [math.nan],
         key=lambda v: -1 if math.isnan(v) else v,
     )
-    prefer_not = _prefer_not(by_group.get(PREFER_NOT), base, excluded)
-    return SurveyChart(measure, year, place, answers, base, prefer_not)
+    in_base = base_rule(by_group, excluded)
+    prefer_not = _prefer_not(by_group.get(PREFER_NOT), base, excluded, bool(in_base))
+    return SurveyChart(
+        measure, year, place, answers, base, prefer_not, in_base, excluded, low, many
+    )
+
+
+def _covered(rows: pd.DataFrame) -> list[str]:
+    """The councils a partial survey's Wales row adds up (its ``covers`` codes); none for a
+    survey every council took part in (or a table without ``covers``)."""
+    if "covers" not in rows.columns:
+        return []
+    codes = [str(c) for c in rows["covers"].dropna() if str(c).strip()]
+    return codes[0].split() if codes else []
+
+
+def _low_response(rows: pd.DataFrame, lang: str) -> tuple[str, ...]:
+    """The councils among ``rows`` flagged ``low_response`` (Wales left out), by label."""
+    if "low_response" not in rows.columns:
+        return ()
+    flagged = rows[rows["low_response"].fillna(False).astype(bool)]
+    rates = dict(zip(flagged["council_code"].astype(str), flagged["response_rate"], strict=True))
+    return tuple(
+        translate(
+            "{council} ({rate} of seats)",
+            lang,
+            council=council_label(c, c, lang),
+            rate=w.pct(sel.num(r), lang),
+        )
+        for c, r in rates.items()
+        if c != WALES_CODE
+    )
+
+
+def base_rule(by_group: dict[str, pd.Series], excluded: float) -> bool | None:
+    """Which base rule made the table: respondents left out of the base are counted in
+    ``excluded``; with none left out, "Prefer not to say" or "No answer" rows are in it."""
+    if not math.isnan(excluded) and excluded > 0:
+        return False  # someone was left out of the base (a "Prefer not to say" row or not)
+    if PREFER_NOT in by_group or NO_ANSWER in by_group:
+        return True
+    return None
 
 
 def _survey_rows(rows: pd.DataFrame, council: str | None) -> tuple[pd.DataFrame, str | None]:
@@ -114,7 +172,9 @@ def _survey_rows(rows: pd.DataFrame, council: str | None) -> tuple[pd.DataFrame,
     return sel.wales_rows(rows, "shares"), None
 
 
-def _prefer_not(row: pd.Series | None, base: float, excluded: float) -> PreferNot | None:
+def _prefer_not(
+    row: pd.Series | None, base: float, excluded: float, in_base: bool
+) -> PreferNot | None:
     """The "Prefer not to say" figure shown apart: its share of all respondents and n."""
     if row is None:
         if math.isnan(excluded) or excluded <= 0:
@@ -124,8 +184,8 @@ def _prefer_not(row: pd.Series | None, base: float, excluded: float) -> PreferNo
     total = base + excluded if not math.isnan(excluded) else math.nan
     share = n / total if total and not math.isnan(total) else sel.num(row["share"])
     if sel.marker(row, "count") == "[c]":
-        return PreferNot(answered=True, share=math.nan, n=n, suppressed=True)
-    return PreferNot(answered=True, share=share, n=n, suppressed=False)
+        return PreferNot(answered=True, share=math.nan, n=n, suppressed=True, in_base=in_base)
+    return PreferNot(answered=True, share=share, n=n, suppressed=False, in_base=in_base)
 
 
 def prefer_not_text(p: PreferNot, lang: str) -> str:
@@ -134,6 +194,13 @@ def prefer_not_text(p: PreferNot, lang: str) -> str:
         return translate("n = {n} not in the shares above", lang, n=format_count(p.n, lang))
     if p.suppressed:
         return "[c]"
+    if p.in_base:
+        return translate(
+            "{share} of all respondents (n = {n}), in the base of the shares above",
+            lang,
+            share=w.pct(p.share, lang),
+            n=format_count(p.n, lang),
+        )
     return translate(
         "{share} of all respondents (n = {n}), not in the shares above",
         lang,
@@ -170,17 +237,56 @@ def describe_survey(chart: SurveyChart, lang: str, source: str | None) -> w.Desc
     if chart.prefer_not:
         p = chart.prefer_not
         alt.append(w.one_line(prefer_not_label(p, lang)) + ": " + prefer_not_text(p, lang) + ".")
+    rule = base_note(chart, lang)
+    alt.append(rule)
+    low = []
+    if chart.low_response:
+        low = [
+            translate(
+                "Low response, the answers may not represent the council: {councils}.",
+                lang,
+                councils=", ".join(chart.low_response),
+            )
+        ]
+        alt.extend(low)
+    if chart.surveyed:
+        names = translate("Councils surveyed: {names}.", lang, names=", ".join(chart.surveyed))
+        low.insert(0, names)
+        alt.append(names)
     notes = [
         w.source_note(source, w.default_source(True, False), lang, year=year),
-        translate(
-            "Shares of the {n} councillors who answered the question, with 95% confidence "
-            "intervals (Wilson).",
-            lang,
-            n=n,
-        ),
+        rule,
+        *low,
         *w.marker_notes([d.marker for d in chart.answers if d.marker], lang),
     ]
     return w.Description(title, tuple(notes), " ".join(alt))
+
+
+def base_note(chart: SurveyChart, lang: str) -> str:
+    """The shares' base under the rule the table was made with (:func:`base_rule`)."""
+    n = format_count(chart.base, lang)
+    if chart.not_stated_in_base is True:
+        return translate(
+            "Shares of all {n} councillors asked the question, with 95% confidence intervals "
+            '(Wilson); "Prefer not to say" and skipped answers are in the base.',
+            lang,
+            n=n,
+        )
+    if chart.not_stated_in_base is False:
+        return translate(
+            "Shares of the {n} councillors who answered the question, with 95% confidence "
+            'intervals (Wilson); "Prefer not to say" and skipped answers ({excluded}) are not '
+            "in the base.",
+            lang,
+            n=n,
+            excluded=format_count(chart.excluded, lang),
+        )
+    return translate(
+        "Shares of the {n} councillors who answered the question, with 95% confidence "
+        "intervals (Wilson).",
+        lang,
+        n=n,
+    )
 
 
 def _answer_sentence(d: Answer, lang: str) -> str:

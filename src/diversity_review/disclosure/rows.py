@@ -30,7 +30,7 @@ def add_not_given(table: pd.DataFrame, group_col: str = "group") -> pd.DataFrame
     wales = table["council_code"] == WALES_CODE
     if not wales.any():
         return table
-    parts = [c for c in ("count", "base", "excluded") if c in table.columns]
+    parts = [c for c in ("count", "base", "excluded", "respondents") if c in table.columns]
     councils = table[~wales].groupby([*keys, group_col], dropna=False)[parts].sum()
     totals = table[wales].set_index([*keys, group_col])[parts]
     rest = totals.sub(councils.reindex(totals.index).fillna(0), fill_value=0)

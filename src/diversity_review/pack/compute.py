@@ -21,6 +21,7 @@ from ..councils import WALES_CODE
 from ..disclosure import add_not_given, suppress
 from ..load.benchmarks import job_shares
 from .config import PackConfig
+from .coverage import surveyed_councils, with_coverage, with_response
 
 __all__ = [
     "Computed",
@@ -154,14 +155,18 @@ def survey_tables(inputs: Inputs) -> list[Computed]:
     label = "-".join(map(str, dict.fromkeys([years[0], years[-1]]))) if years else ""
     # a survey of one council's members says nothing about Wales: publish the council alone
     one_council = respondents["council_code"].dropna().nunique() == 1
+    covers = surveyed_councils(respondents)  # named in the titles (coverage.py)
+    cfg = inputs.config
     out: list[Computed] = []
-    for measure in inputs.config.survey_measures:
+    for measure in cfg.survey_measures:
         if measure not in respondents.columns:
             continue
-        table = breakdown(respondents, measure, include_not_stated=True)
+        table = breakdown(respondents, measure, include_not_stated=cfg.not_stated_in_base)
+        table = with_coverage(with_response(table, cfg.low_response), covers)
         if one_council:
             table = table[table["council_code"] != WALES_CODE].reset_index(drop=True)
-        out.append(({"measure": measure, "year": label}, add_not_given(table)))
+        values = {"measure": measure, "year": label, "coverage": covers}
+        out.append((values, add_not_given(table)))
     return out
 
 

@@ -54,6 +54,12 @@ class PackConfig:
     )
     population_measures: tuple[str, ...] = ("sex", "ethnicity", "disability", "welsh_language")
     survey_measures: tuple[str, ...] = SURVEY_MEASURES
+    #: the one rule for a survey share's base, in every table, chart and alt text: True puts
+    #: "Prefer not to say" and skipped answers ("No answer") in the base as groups of their
+    #: own; False leaves both out (counted apart as not in the base)
+    not_stated_in_base: bool = True
+    #: a council's survey response (respondents / seats) under this share is flagged as low
+    low_response: float = 0.3
     #: the pack is built from synthetic sample data: set by ``build_pack`` when any input
     #: carries the sample marker (:mod:`diversity_review.load.synthetic`), and then every
     #: page, workbook cover, chart and the manifest say so
@@ -105,6 +111,10 @@ def resolve_config(
     bad = [x for x in cfg.langs if x not in LANGS]
     if bad or not cfg.langs:
         raise DataError(Problem(f"languages must be en and/or cy, not {','.join(bad) or 'none'}"))
+    if not 0 <= cfg.low_response <= 1:
+        raise DataError(
+            Problem(f"low_response must be a share from 0 to 1, not {cfg.low_response}")
+        )
     if cfg.release_date:
         try:
             date.fromisoformat(cfg.release_date)

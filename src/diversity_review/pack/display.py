@@ -20,8 +20,9 @@ import pandas as pd
 
 from ..categories import MEASURES
 from ..councils import council_label
-from ..i18n import translate
+from ..i18n import format_percent, translate
 from .config import PackConfig
+from .coverage import coverage_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from .tables import Table
@@ -34,10 +35,12 @@ __all__ = [
     "Column",
     "text",
     "council",
+    "surveyed_council",
     "words",
     "measure_label",
     "count",
     "integer",
+    "flag",
     "percent",
     "points",
     "status",
@@ -49,6 +52,7 @@ __all__ = [
     "synthetic_notice",
     "pack_title",
     "notes",
+    "survey_base_note",
     "legend",
 ]
 
@@ -104,6 +108,20 @@ def council(code: str = "council_code", name: str = "council") -> Cell:
     return lambda row, lang: council_label(row[code], row[name], lang)
 
 
+def surveyed_council(code: str = "council_code", name: str = "council") -> Cell:
+    """As :func:`council`, but a survey's Wales row is named by the councils it adds up
+    where not every council took part (its ``covers``; :mod:`.coverage`)."""
+    plain = council(code, name)
+
+    def cell(row: Mapping[str, object], lang: str) -> str:
+        covers = row.get("covers")
+        if isinstance(covers, str) and covers:
+            return coverage_text(covers.split(), lang)
+        return plain(row, lang)
+
+    return cell
+
+
 def words(column: str) -> Cell:
     """The value translated (a group, a role); ``[x]`` where it is missing."""
     return lambda row, lang: (
@@ -116,9 +134,27 @@ def measure_label(column: str = "measure") -> Cell:
     return lambda row, lang: translate(MEASURES[row[column]].label, lang)
 
 
-def count(column: str) -> Cell:
-    """A whole number; ``[x]`` where missing."""
-    return lambda row, lang: NOT_AVAILABLE if _missing(row[column]) else int(row[column])
+def _not_asked(row: Mapping[str, object]) -> bool:
+    """The row's survey did not ask the question (``asked`` False): its figures are ``[z]``."""
+    asked = row.get("asked")
+    return asked is not None and not _missing(asked) and not bool(asked)
+
+
+def count(column: str, of_question: bool = True) -> Cell:
+    """A whole number; ``[x]`` where missing, ``[z]`` where the question was not asked (unless
+    the figure is not about the question: ``of_question=False``, e.g. respondents, seats)."""
+
+    def cell(row: Mapping[str, object], lang: str) -> object:
+        if of_question and _not_asked(row):
+            return NOT_APPLICABLE
+        return NOT_AVAILABLE if _missing(row[column]) else int(row[column])
+
+    return cell
+
+
+def flag(column: str, label: str) -> Cell:
+    """``label`` (translated) where the boolean column is True, else empty."""
+    return lambda row, lang: translate(label, lang) if bool(row.get(column)) else ""
 
 
 def integer(column: str) -> Cell:
@@ -130,6 +166,8 @@ def percent(column: str, base: str | None = None) -> Cell:
     """A fraction as a percentage to one decimal; ``[z]`` where ``base`` is 0, ``[x]`` if NA."""
 
     def cell(row: Mapping[str, object], lang: str) -> object:
+        if _not_asked(row) and base is not None:
+            return NOT_APPLICABLE  # the council's survey did not ask the question
         if base is not None and not _missing(row.get(base)) and int(row[base]) == 0:
             return NOT_APPLICABLE  # nobody to take a share of (e.g. a question not asked)
         value = row.get(column)
@@ -191,6 +229,8 @@ def title_text(table: Table, lang: str) -> str:
     if "measure" in values:
         label = translate(MEASURES[str(values["measure"])].label, lang)
         values["measure"] = lower_first(label)
+    if "coverage" in values:  # a survey's councils (coverage.py)
+        values["coverage"] = coverage_text(tuple(values["coverage"]), lang)  # type: ignore[arg-type]
     return translate(table.spec.title, lang, **values)
 
 
@@ -232,12 +272,32 @@ def source_text(source: str, census: bool, lang: str, synthetic: bool = False) -
     return f"{text}. {synthetic_notice(lang)}" if synthetic else text
 
 
+def survey_base_note(not_stated_in_base: bool, lang: str) -> str:
+    """What a survey share's base is, under the pack's one rule (PackConfig.not_stated_in_base)."""
+    if not_stated_in_base:
+        return translate(
+            'Survey shares are of every respondent asked the question: "Prefer not to say" '
+            "and skipped answers (No answer) are in the base, as groups of their own; the 95% "
+            "limits are Wilson score intervals.",
+            lang,
+        )
+    return translate(
+        'Survey shares are of the respondents who answered the question: "Prefer not to say" '
+        "and skipped answers are not in the base; the 95% limits are Wilson score intervals.",
+        lang,
+    )
+
+
 def legend(lang: str) -> tuple[str, ...]:
     """The GSS markers, defined."""
     return (
         translate("[c] = confidential (suppressed)", lang),
         translate("[x] = not available", lang),
-        translate("[z] = not applicable (no members or respondents in the base)", lang),
+        translate(
+            "[z] = not applicable (no members or respondents in the base, or a question the "
+            "council's survey did not ask)",
+            lang,
+        ),
     )
 
 
@@ -269,9 +329,11 @@ def notes(config: PackConfig, lang: str) -> dict[str, str]:
             "Wards and seats won unopposed are public election results: they are not suppressed.",
             lang,
         ),
-        "survey": translate(
-            "Survey shares leave out respondents who skipped the question; the 95% limits are "
-            "Wilson score intervals.",
+        "survey": survey_base_note(config.not_stated_in_base, lang),
+        "coverage": translate(
+            "Respondents are the council's members who answered the survey; the response rate "
+            "is respondents as a share of the council's seats (2022 election). A response under "
+            "{low} of seats is flagged as low: the answers may not represent the council.",
             lang,
-        ),
+        ).format(low=format_percent(config.low_response, lang)),
     }

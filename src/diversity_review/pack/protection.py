@@ -71,6 +71,8 @@ def protect_pack(tables: list, config: PackConfig) -> tuple[list, Protected]:
             frame = protected.tables[table.name]
         elif "count_from" in frame.columns:
             frame = _change(frame, protected, table.name)
+        if table.spec.derive is not None:
+            frame = table.spec.derive(frame)  # after protection: it sees only what is published
         out.append(Table(table.spec, table.values, frame))
     return out, protected
 

@@ -14,17 +14,19 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..analysis import compare_with_population
+from ..analysis import compare_with_population, set_aside_not_known
 from . import compute, stood
 from .display import (
     Column,
     council,
     count,
+    flag,
     integer,
     measure_label,
     percent,
     points,
     status,
+    surveyed_council,
     text,
     words,
 )
@@ -91,6 +93,8 @@ class TableSpec:
     notes: tuple[str, ...] = ("suppression", "base")  # keys of display.notes()
     legend: bool = True  # the table uses the [c] / [x] / [z] markers
     charts: tuple[ChartSpec, ...] = ()  # drawn from the table, in this order
+    #: columns worked out from the protected frame (so they show nothing protection hid)
+    derive: Callable[[pd.DataFrame], pd.DataFrame] | None = None
     topic: str = ""  # its section of the page (English); sections in order of first use
 
 
@@ -159,7 +163,12 @@ SPECS: tuple[TableSpec, ...] = (
             Column("Gap (percentage points)", points("gap_pp"), HIDDEN),
             Column("Ratio to population", points("ratio", 2), HIDDEN),
             Column("Population base", words("population_base")),
+            Column(
+                "Not known, councillors (%)", percent("not_known_share"), "not_known_suppressed"
+            ),
+            Column("Not known, population (%)", percent("population_not_known_share")),
         ),
+        derive=set_aside_not_known,
     ),
     TableSpec(
         name="change_sex_{before}_{year}",
@@ -249,16 +258,21 @@ SPECS: tuple[TableSpec, ...] = (
     TableSpec(
         name="survey_{measure}",
         topic="The member diversity survey",
-        title="Members answering the diversity survey by {measure}, {year}",
+        title="Members answering the diversity survey by {measure}, {coverage}, {year}",
         compute=compute.survey_tables,
         source=Setting("survey_source"),
-        notes=("suppression", "base", "survey"),
+        notes=("suppression", "base", "survey", "coverage"),
         charts=(ChartSpec("survey_{measure}", "survey_chart", args=(MEASURE,)),),
         columns=(
-            *COUNCIL,
+            Column("Council code", text("council_code")),
+            Column("Council", surveyed_council()),
             *GROUP,
             Column("Lower 95% limit (%)", percent("ci_low", base="base"), HIDDEN),
             Column("Upper 95% limit (%)", percent("ci_high", base="base"), HIDDEN),
+            Column("Respondents", count("respondents", of_question=False)),
+            Column("Seats", count("seats", of_question=False)),
+            Column("Response rate (%)", percent("response_rate")),
+            Column("Low response", flag("low_response", "Low response")),
         ),
     ),
     TableSpec(

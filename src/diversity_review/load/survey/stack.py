@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ...categories import SURVEY_MEASURES
+from ...categories import SURVEY_MEASURES, WELSH_SKILLS, WELSH_SKILLS_MEASURE
 from ...errors import DataError, NoTableError, RowAccount
 from .age import AgeBand, parse_age_bands
 from .assemble import answer_columns, categories
@@ -41,8 +41,11 @@ def load_surveys(paths: str | Path | Iterable[str | Path], **kwargs: object) -> 
         (:meth:`~diversity_review.errors.RowAccount.combine`; each excluded row's location
         starts with its file name), ``attrs["measures"]`` is the
         union of the measures present, ``attrs["dropped"]`` the union of the columns left out
-        (header text -> reason) and ``attrs["questions"]`` the header each measure was read
-        from in the first file that asked it.
+        (header text -> reason), ``attrs["questions"]`` the header each measure was read
+        from in the first file that asked it, and ``attrs["not_asked"]`` the councils whose
+        survey did not ask a measure (measure -> council codes: none of the files holding the
+        council's respondents had the question), so that their NA reads as "not applicable",
+        not as a skipped answer (:func:`~diversity_review.analysis.breakdown`).
 
     Raises
     ------
@@ -129,5 +132,31 @@ def _stack(tables: list[pd.DataFrame], bands: list[AgeBand]) -> pd.DataFrame:
         "measures": [m for m in SURVEY_MEASURES if m in table.columns],
         "questions": questions,
         "dropped": dropped,
+        "not_asked": not_asked(tables),
     }
     return table
+
+
+def not_asked(tables: list[pd.DataFrame]) -> dict[str, list[str]]:
+    """Measure -> the council codes none of whose tables asked it (measures some table asked).
+
+    The Welsh-skills question counts as asked where any of its four columns is present.
+    """
+
+    def asks(t: pd.DataFrame, measure: str) -> bool:
+        if measure == WELSH_SKILLS_MEASURE:
+            return any(c in t.columns for c in WELSH_SKILLS)
+        return measure in t.columns
+
+    measures = [*SURVEY_MEASURES, WELSH_SKILLS_MEASURE]
+    councils = [set(t["council_code"].dropna().astype(str)) for t in tables]
+    out: dict[str, list[str]] = {}
+    for measure in measures:
+        asking = [asks(t, measure) for t in tables]
+        if not any(asking) or all(asking):
+            continue
+        yes = set().union(*(c for c, a in zip(councils, asking, strict=True) if a))
+        no = set().union(*(c for c, a in zip(councils, asking, strict=True) if not a)) - yes
+        if no:
+            out[measure] = sorted(no)
+    return out
