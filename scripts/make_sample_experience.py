@@ -20,7 +20,9 @@ import numpy as np
 
 SEED = 2024
 N = 600
-OUT = Path(__file__).resolve().parents[1] / "data" / "raw" / "member_survey_experience_synthetic.csv"
+OUT = (
+    Path(__file__).resolve().parents[1] / "data" / "raw" / "member_survey_experience_synthetic.csv"
+)
 COUNCILS = ["W06000010", "W06000015", "W06000022", "W06000014"]  # Carms, Cardiff, Newport, Vale
 GROUPS = ["Labour", "Plaid Cymru", "Conservative", "Independent"]
 HOURS = ["Under 10", "10-19", "20-29", "30-39", "40+"]

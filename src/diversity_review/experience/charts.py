@@ -84,7 +84,9 @@ def describe(prepared: Prepared, lang: str = "en") -> tuple[str, str]:
     alt = (
         f"Chart of the share of respondents reporting {prepared.outcome} by "
         f"{prepared.characteristic}, and each group's difference from the other respondents "
-        f"with its 95% interval: " + "; ".join(parts) + f". For {lead.group if lead else 'no group'}, "
+        f"with its 95% interval: "
+        + "; ".join(parts)
+        + f". For {lead.group if lead else 'no group'}, "
         f"{verdict}."
     )
     return head, alt

@@ -110,7 +110,8 @@ def compare(table: pd.DataFrame, confidence: float = 0.95) -> pd.DataFrame:
 
 def protect(table: pd.DataFrame, threshold: int = 5) -> pd.DataFrame:
     """Suppression in two dimensions: per area, rows (groups) x (outcome yes, outcome no), each
-    row adding up to its base and each column to the area's total row. A hidden count hides
+    row adding up to its base and each column to the area's total row; zeros are hidden too
+    (everyone, or no one, in a group reporting the outcome is itself a disclosure). A hidden count hides
     its share and interval; an area with any hidden cell publishes no difference (each
     difference is worked out from the other groups' counts)."""
     cells = []
@@ -120,7 +121,9 @@ def protect(table: pd.DataFrame, threshold: int = 5) -> pd.DataFrame:
             cells.append((i, row["area"], code, answer, count, row["base"]))
     grid = pd.DataFrame(cells, columns=["row", "area", "council_code", "answer", "count", "base"])
     grid = grid.astype({"count": "Int64", "base": "Int64"})
-    done = suppress(grid, threshold=threshold, by=["area"], group_col="answer")
+    # zeros too: "none of the 4 women" (or all of them) says something about each of them,
+    # and a total of 0 would give away every group's count
+    done = suppress(grid, threshold=threshold, by=["area"], group_col="answer", suppress_zero=True)
     hidden = done.groupby("row")["suppressed"].any().reindex(table.index, fill_value=False)
     out = table.copy()
     out["suppressed"] = hidden.to_numpy()
