@@ -6,6 +6,7 @@ Workbooks are written with openpyxl, so formula cells carry no saved results: wr
 from __future__ import annotations
 
 import csv
+import sys
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -68,6 +69,7 @@ def load_script(name: str):
     script = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, script)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # a script's dataclasses look their module up while made
     spec.loader.exec_module(module)
     return module
 

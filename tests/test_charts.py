@@ -27,7 +27,8 @@ from diversity_review.charts import (
     survey_chart,
 )
 
-BLUE, ORANGE, GREY = "#12436D", "#F46A25", "#BFBFBF"
+# the palette at WCAG AA: orange darkened from #F46A25, grey bars from #BFBFBF (issue 14)
+BLUE, ORANGE, GREY = "#12436D", "#C0501A", "#8A8A8A"
 
 
 # --- helpers: read what is drawn -------------------------------------------------------------
@@ -154,7 +155,8 @@ def test_share_population_line_band_and_labels(women_en):
 
 def test_share_title_note_and_alt_text(women_en):
     assert title(women_en) == (
-        "In 2022, women were 35% of councillors in Wales, against 51% of the population"
+        "In 2022, women were 35% of councillors in Wales, against 51% of the population; "
+        "councils ranged from 23% to 51%"  # the spread makes the title this chart's own
     )
     assert note(women_en).startswith("Source: WLGA diversity review 2022; Census 2021 (ONS)")
     alt = alt_text(women_en)
@@ -175,6 +177,7 @@ def test_share_in_welsh(women_cy):
     assert [b.get_width() for b in bars(ax)][:1] == [pytest.approx(40 / 79)]
     assert title(women_cy) == (
         "Yn 2022, roedd menywod yn 35% o gynghorwyr yng Nghymru, o'i gymharu â 51% o'r boblogaeth"
+        "; roedd y cynghorau rhwng 23% a 51%"
     )
     assert note(women_cy).startswith("Ffynhonnell: Adolygiad amrywiaeth CLlLC 2022")
     assert "[c]" in ax_texts(ax)
@@ -196,7 +199,9 @@ def test_share_without_population_or_wales():
     fig = share_by_council(frame)
     ax = fig.axes[0]
     assert not [ln for ln in ax.lines if ln.get_gid() == "population-line"]
-    assert title(fig) == "In 2022, women were 35% of councillors in Wales"
+    assert title(fig) == (
+        "In 2022, women were 35% of councillors in Wales; councils ranged from 23% to 51%"
+    )
     assert note(fig).startswith("Source: WLGA diversity review 2022\n".strip())
     no_wales = frame[frame["council_code"] != data.WALES]
     fig = share_by_council(no_wales, source="Test source")
@@ -583,13 +588,13 @@ def test_every_label_is_in_the_welsh_catalogue(monkeypatch):
         ]
     assert i18n._warned == set()
     # the wording tables hold only catalogue entries, including those no fixture reaches
-    from diversity_review.charts import _groups, _words
+    from diversity_review.charts import words
 
     for text in [
-        *_words.SUBJECTS.values(),
-        *_words.OF_MEMBERS.values(),
-        *_words.AGE_PHRASES.values(),
-        *_groups.SCOPE_LABELS.values(),
+        *words.SUBJECTS.values(),
+        *words.OF_MEMBERS.values(),
+        *words.AGE_PHRASES.values(),
+        *words.SCOPE_LABELS.values(),
     ]:
         assert text in i18n._catalogue("cy"), text
     assert "[z]" in " ".join(all_texts(figs[11]))

@@ -61,6 +61,7 @@ def test_warnings_are_one_line_each(tmp_path, capsys):
     assert main(["validate", "--kind", "review", str(path)]) == 0
     _, err = capsys.readouterr()
     assert err.splitlines() == [
-        "warning: w.xlsx, sheet '2022': columns not loaded (not recognised; map them with "
-        "columns={header: (measure, group)} or 'ignore'): 'Party' (column D)"
+        "warning: w.xlsx, sheet '2022': columns not loaded (not recognised; map them to "
+        "(measure, group) or 'ignore' with columns= (on the command line: --columns "
+        "FILE.toml)): 'Party' (column D)"
     ]

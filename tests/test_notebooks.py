@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,48 @@ def test_runs_top_to_bottom(path, tmp_path):
         if out.get("output_type") == "error"
     ]
     assert errors == []
+    _shows_what_it_should(nb)
+
+
+def _shows_what_it_should(nb) -> None:
+    """No warning reaches the reader (expected ones are silenced, with a note); every chart
+    shown has its alt text printed beside it (in its cell, the one before or the one after)."""
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    stderr = [
+        out["text"]
+        for cell in code
+        for out in cell.get("outputs", [])
+        if out.get("output_type") == "stream" and out.get("name") == "stderr"
+    ]
+    assert stderr == []
+
+    def printed(cell) -> str:
+        return "".join(o["text"] for o in cell.get("outputs", []) if o.get("name") == "stdout")
+
+    for i, cell in enumerate(code):
+        images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        if images:
+            near = code[max(i - 1, 0) : i + 2]
+            beside = "".join(printed(c) for c in near)
+            assert "chart" in beside.lower() or "siart" in beside.lower(), cell.source
+
+
+RESPONDENT_ROWS = re.compile(r"^\s*respondents(\.(head|tail|sample)\(.*\)|\[.*\])?\s*$")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_never_displays_respondent_level_rows(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        last = "".join(cell["source"]).rstrip().splitlines()[-1]
+        assert not RESPONDENT_ROWS.match(last), f"{path.name}: {last!r} shows respondents' rows"
+
+
+def test_the_respondent_rows_check_catches_a_display():
+    assert RESPONDENT_ROWS.match("respondents.head()")
+    assert RESPONDENT_ROWS.match("respondents")
+    assert RESPONDENT_ROWS.match('respondents[["sex", "age"]]')
+    assert not RESPONDENT_ROWS.match("respondents.dtypes")
+    assert not RESPONDENT_ROWS.match('respondents.groupby(["council_code"]).size()')

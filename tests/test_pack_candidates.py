@@ -29,7 +29,7 @@ def candidacies() -> pd.DataFrame:
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
 
 
@@ -198,10 +198,16 @@ def test_a_roster_makes_the_same_councillor_tables_as_its_review(sample_pack, tm
     assert code == 0, capsys.readouterr().err
     for measure in ("sex", "age", "disability", "welsh_language", "tenure"):
         name = f"councillors_{measure}_2022.csv"
-        ours = (out / "en" / "tables" / name).read_text(encoding="utf-8").splitlines()
-        review = (sample_pack / "en" / "tables" / name).read_text(encoding="utf-8").splitlines()
-        # every row the review publishes, the roster publishes the same; the roster also
-        # gives the groups the review leaves out (e.g. "Not disabled" beside "Disabled")
-        assert set(review) <= set(ours), name
-        if measure in ("sex", "age"):  # the review gives every group of these
-            assert ours == review, name
+        ours = {(r["Council code"], r["Group"]): r for r in _rows(out / "en" / "tables" / name)}
+        review = _rows(sample_pack / "en" / "tables" / name)
+        # every cell the review's pack publishes, the roster's gives the same where both
+        # publish it (the two packs hide different complements: each is protected jointly
+        # with its own other tables); the roster also gives groups the review leaves out
+        compared = 0
+        for row in review:
+            mine = ours[(row["Council code"], row["Group"])]
+            assert mine["Base"] == row["Base"], (name, row)
+            if "[c]" not in (mine["Count"], row["Count"]):
+                assert mine["Count"] == row["Count"], (name, row)
+                compared += 1
+        assert compared >= len(review) // 2, name

@@ -28,8 +28,16 @@ def test_neutralise(value, expected):
 
 def test_csv_neutralises_text_but_not_numbers(tmp_path):
     frame = pd.DataFrame({"council": ["=HYPERLINK(1)", "Cardiff"], "gap_pp": [-3.5, 2.0]})
-    text = write_csv(frame, tmp_path / "t.csv").read_text(encoding="utf-8")
+    path = write_csv(frame, tmp_path / "t.csv")
+    text = path.read_text(encoding="utf-8-sig")
     assert text.splitlines() == ["council,gap_pp", "'=HYPERLINK(1),-3.5", "Cardiff,2.0"]
+
+
+def test_csv_starts_with_a_byte_order_mark_for_excel(tmp_path):
+    frame = pd.DataFrame({"Grŵp": ["Ynys Môn"]})
+    data = write_csv(frame, tmp_path / "t.csv").read_bytes()
+    assert data[:3] == b"\xef\xbb\xbf"
+    assert data[3:].decode("utf-8") == "Grŵp\nYnys Môn\n"
 
 
 def _workbook(path):

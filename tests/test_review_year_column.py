@@ -120,7 +120,8 @@ def test_an_election_not_in_the_column_lists_the_years_there(tmp_path):
         load_review(layout_book(tmp_path), election=2019)
     assert info.value.lines() == [
         "review_2019.xlsx, sheet 'Councils 2019', cell B1: no rows for the 2019 election: the "
-        "'Election' column holds 2017, 2022; pass one of them as election="
+        "'Election' column holds 2017, 2022; pass one of them as election= (on the command "
+        "line: --election YEAR)"
     ]
     assert [(p.code, p.cell) for p in info.value.problems] == [("no-such-election", "B1")]
 

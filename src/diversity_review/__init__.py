@@ -1,6 +1,9 @@
 """diversity_review: representation statistics from the WLGA post-election diversity review
 and councils' member diversity surveys.
 
+Frames the package's functions return have ``measure``, ``group`` and ``council`` as ordered
+categoricals (canonical order: see :mod:`diversity_review.public`) and counts as ``Int64``.
+
 Importing the package has no side effects: nothing is read, nothing is written and neither
 pandas nor matplotlib is imported until a function that needs it is first used.
 
@@ -41,6 +44,7 @@ _EXPORTS = {
     "job_share_counts": "load.roster_counts",
     "check_job_shares": "load.roster_counts",
     "load_candidates": "load.candidates",
+    "file_kind": "load.kind",
     "candidates_by_sex": "analysis",
     "success_by_sex": "analysis",
     "wards_without_women": "analysis",
@@ -58,9 +62,23 @@ _EXPORTS = {
     "PackSummary": "pack",
     "pack_tables": "pack",
     "write_template": "template",
+    "as_percentages": "public",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
+
+#: public names that are not functions (classes, constants, the councils module)
+_AS_IS = {
+    "DataError",
+    "DataWarning",
+    "Problem",
+    "RowAccount",
+    "WALES_CODE",
+    "councils",
+    "MEASURES",
+    "PackConfig",
+    "PackSummary",
+}
 
 
 def __getattr__(name: str):
@@ -70,6 +88,9 @@ def __getattr__(name: str):
         return import_module(".councils", __name__)
     if name in _EXPORTS:
         value = getattr(import_module(f".{_EXPORTS[name]}", __name__), name)
+        if name not in _AS_IS:
+            # frames come back with measure, group and council in canonical order
+            value = import_module(".public", __name__).public(value)
         globals()[name] = value
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -98,6 +119,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .errors import DataError, DataWarning, Problem, RowAccount, row_account
     from .load.benchmarks import job_shares, load_benchmarks, population_benchmarks
     from .load.candidates import load_candidates
+    from .load.kind import file_kind
     from .load.review import load_review
     from .load.roster import load_roster
     from .load.roster_counts import (
@@ -109,6 +131,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from .load.survey import load_survey, load_surveys
     from .pack import PackConfig, PackSummary, build_pack, pack_tables
+    from .public import as_percentages
     from .sources.workbook import write_roster_workbook
     from .template import write_template
 

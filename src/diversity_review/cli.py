@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
+from .cli_help import parser_text
 from .errors import DataError, DataWarning, NoTableError
 from .sources.members import add_members_parser
 
@@ -26,51 +27,139 @@ def _project_root() -> Path:
     return Path(__file__).resolve().parents[2]
 
 
-def _load_any(path: Path):
-    """Load a file as a review spreadsheet, else as a member survey export."""
-    from .load.review import load_review
+def _loader_options(args: argparse.Namespace) -> dict[str, dict[str, object]]:
+    """Each loader's keyword arguments from ``--columns``, ``--questions`` and ``--election``."""
+    from .load.mapping_file import read_columns, read_questions
 
-    try:
-        return "review", load_review(path)
-    except NoTableError as review_error:
+    review: dict[str, object] = {}
+    survey: dict[str, object] = {}
+    roster: dict[str, object] = {}
+    if getattr(args, "columns", None) is not None:
+        review["columns"] = read_columns(args.columns)
+    if getattr(args, "questions", None) is not None:
+        survey["questions"] = read_questions(args.questions)
+    if getattr(args, "election", None) is not None:
+        review["election"] = roster["election"] = args.election
+    if getattr(args, "survey_year", None) is not None:
+        survey["survey_year"] = args.survey_year
+    return {"review": review, "survey": survey, "roster": roster}
+
+
+def _load_as(kind: str, path: Path, options: dict[str, object]):
+    """One file through the loader of its kind (and only that one)."""
+    if kind == "review":
+        from .load.review import load_review
+
+        return load_review(path, **options)
+    if kind == "survey":
         from .load.survey import load_survey
 
-        try:
-            return "survey", load_survey(path)
-        except NoTableError:
-            raise review_error from None
+        return load_survey(path, **options)
+    from .load.roster import load_roster
+
+    return load_roster(path, **options)
+
+
+def _choose_kind(path: Path, given: str) -> tuple[str, str]:
+    """The kind to read a file as, and why: ``--kind``, else told by its content (a file of
+    no clear kind is a DataError naming what it looked like)."""
+    if given != "auto":
+        return given, f"--kind {given} given"
+    from .errors import Problem, display_name
+    from .load.kind import file_kind
+
+    verdict = file_kind(path)
+    if verdict.kind == "unknown":
+        raise DataError(
+            Problem(
+                verdict.describe() + "; pass --kind review, --kind survey or --kind roster",
+                display_name(path),
+                code="unknown-kind",
+            )
+        )
+    return verdict.kind, "; ".join(verdict.reasons)
+
+
+def _validate_one(path: Path, args: argparse.Namespace, options) -> int:
+    from .errors import row_account
+
+    try:
+        kind, why = _choose_kind(path, args.kind)
+    except DataError as exc:
+        return _print_errors(exc)
+    try:
+        frame = _load_as(kind, path, options[kind])
+    except DataError as exc:
+        if args.kind == "auto":
+            print(f"note: {path.name} read as a {kind} ({why})", file=sys.stderr)
+        return _print_errors(exc)
+    print(f"ok ({kind}): {row_account(frame)}")
+    print(f"  read as a {kind}: {why}")
+    for exclusion in row_account(frame).excluded:
+        print(f"  excluded {exclusion.location}: {exclusion.reason}")
+    return EXIT_OK
+
+
+def _print_errors(exc: DataError) -> int:
+    for line in exc.lines():
+        print(f"error: {line}", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .errors import row_account
+    options = _loader_options(args)
+    results = [_validate_one(path, args, options) for path in args.files]
+    return max(results, default=EXIT_OK)
 
-    status = EXIT_OK
-    for path in args.files:
-        try:
-            if args.kind == "review":
-                from .load.review import load_review
 
-                kind, frame = "review", load_review(path)
-            elif args.kind == "survey":
-                from .load.survey import load_survey
+def _add_mapping_options(parser: argparse.ArgumentParser) -> None:
+    """``--columns``, ``--questions`` and ``--election``: the loaders' mappings without Python."""
+    parser.add_argument(
+        "--columns",
+        type=Path,
+        metavar="FILE.toml",
+        help='review headers -> roles, as columns= does (e.g. "Area code" = "council")',
+    )
+    parser.add_argument(
+        "--questions",
+        type=Path,
+        metavar="FILE.toml",
+        help='survey headers -> measures, as questions= does ("ignore" leaves one out)',
+    )
+    parser.add_argument("--election", type=int, metavar="YEAR", help="the election to load")
+    parser.add_argument(
+        "--survey-year", type=int, metavar="YEAR", help="the survey's year, as survey_year= does"
+    )
 
-                kind, frame = "survey", load_survey(path)
-            else:
-                kind, frame = _load_any(path)
-        except DataError as exc:
-            for line in exc.lines():
-                print(f"error: {line}", file=sys.stderr)
-            status = EXIT_BAD_INPUT
-            continue
-        print(f"ok ({kind}): {row_account(frame)}")
-        for exclusion in row_account(frame).excluded:
-            print(f"  excluded {exclusion.location}: {exclusion.reason}")
-    return status
+
+#: each kind of file, as a message names it, and the option that takes it
+KIND_OPTIONS = {
+    "review": ("a review workbook", "--review"),
+    "survey": ("a member survey export", "--survey"),
+    "roster": ("a councillor roster", "--roster"),
+}
+
+
+def _wrong_kind(given: Sequence[tuple[str, Sequence[Path]]]) -> str | None:
+    """The first file given as the wrong kind (told by the kind classifier from its
+    content), in one line naming what it is and the option that takes it."""
+    from .load.kind import file_kind
+
+    for expected, paths in given:
+        for path in paths:
+            try:
+                kind = file_kind(path).kind
+            except (DataError, OSError):
+                continue
+            if kind in KIND_OPTIONS and kind != expected:
+                what, option = KIND_OPTIONS[kind]
+                return (
+                    f"{path.name}: {what}, not {KIND_OPTIONS[expected][0]}: give it with {option}"
+                )
+    return None
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .pack import build_pack
-
     if not (args.review or args.roster or args.survey):
         print(
             "error: name the inputs: --review FILE (or --roster FILE) and optionally --survey "
@@ -79,6 +168,20 @@ def _cmd_report(args: argparse.Namespace) -> int:
         )
         return EXIT_BAD_INPUT
     reviews, surveys = args.review or [], args.survey or []
+    try:
+        return _report(args, reviews, surveys)
+    except NoTableError:
+        given = [("review", reviews), ("survey", surveys), ("roster", args.roster)]
+        wrong = _wrong_kind(given)
+        if wrong is None:
+            raise
+        print(f"error: {wrong}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def _report(args: argparse.Namespace, reviews: list[Path], surveys: list[Path]) -> int:
+    from .pack import build_pack
+
     out = args.out or _project_root() / "data" / "processed"
     langs = [x.strip() for x in args.lang.split(",") if x.strip()] if args.lang else None
     summary = build_pack(
@@ -92,6 +195,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         config=args.config,
         progress=not args.quiet,
         jobs=args.jobs,
+        loader_options=_loader_options(args),
     )
     print(summary)
     return EXIT_OK
@@ -100,7 +204,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _cmd_template(args: argparse.Namespace) -> int:
     from .template import write_template
 
-    path = write_template(args.out, election=args.election)
+    path = write_template(args.out, election=args.election, overwrite=args.force)
     print(f"wrote {path}")
     return EXIT_OK
 
@@ -132,18 +236,22 @@ class _Version(argparse.Action):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="diversity-review",
-        description="Representation statistics and bilingual charts from the WLGA diversity "
-        "review and member surveys.",
-    )
+    parser = argparse.ArgumentParser(prog="diversity-review", **parser_text("diversity-review"))
     parser.add_argument("--version", action=_Version, help="show the version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    rep = sub.add_parser("report", help="regenerate the benchmark pack")
-    rep.add_argument("--review", type=Path, action="append", help="review workbook (repeatable)")
+    rep = sub.add_parser("report", **parser_text("report"))
     rep.add_argument(
-        "--survey", type=Path, action="append", help="member survey export (repeatable)"
+        "--review",
+        type=Path,
+        action="append",
+        help="review workbook (repeatable)",
+    )
+    rep.add_argument(
+        "--survey",
+        type=Path,
+        action="append",
+        help="member survey export (repeatable)",
     )
     rep.add_argument(
         "--roster",
@@ -167,22 +275,34 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument(
         "--jobs", type=int, help="processes drawing the charts (default: one per core)"
     )
+    _add_mapping_options(rep)
     rep.set_defaults(func=_cmd_report)
 
-    val = sub.add_parser("validate", help="check review spreadsheets or survey exports")
-    val.add_argument("files", type=Path, nargs="+")
-    val.add_argument("--kind", choices=["auto", "review", "survey"], default="auto")
+    val = sub.add_parser("validate", **parser_text("validate"))
+    val.add_argument("files", type=Path, nargs="+", help="review workbooks or survey exports")
+    val.add_argument(
+        "--kind",
+        choices=["auto", "review", "survey", "roster"],
+        default="auto",
+        help="read every file as this kind (default: told from each file's content)",
+    )
+    _add_mapping_options(val)
     val.set_defaults(func=_cmd_validate)
 
-    tpl = sub.add_parser("template", help="blank data-collection workbook for an election")
-    tpl.add_argument("--election", type=int, required=True)
-    tpl.add_argument("--out", type=Path, required=True)
+    tpl = sub.add_parser("template", **parser_text("template"))
+    tpl.add_argument(
+        "--election", type=int, required=True, help="election year; it names the sheet"
+    )
+    tpl.add_argument("--out", type=Path, required=True, help="workbook to write (.xlsx)")
+    tpl.add_argument("--force", action="store_true", help="replace the file if it exists")
     tpl.set_defaults(func=_cmd_template)
 
-    add_members_parser(sub)
+    members = add_members_parser(sub)
+    members.epilog = parser_text("members")["epilog"]
+    members.formatter_class = argparse.RawDescriptionHelpFormatter
 
-    tr = sub.add_parser("translations", help="list draft translations awaiting review")
-    tr.add_argument("--lang", default="cy")
+    tr = sub.add_parser("translations", **parser_text("translations"))
+    tr.add_argument("--lang", default="cy", help="the catalogue's language (default cy)")
     tr.set_defaults(func=_cmd_translations)
     return parser
 

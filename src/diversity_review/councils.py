@@ -22,6 +22,7 @@ __all__ = [
     "WALES_CODE",
     "councils",
     "resolve_council",
+    "find_council",
     "council_name",
     "council_label",
     "moderngov_hosts",
@@ -203,6 +204,26 @@ def _index() -> dict[str, str]:
     return index
 
 
+def find_council(text: object) -> str | None:
+    """The ONS code of the council a text names (as :func:`resolve_council` reads it), else
+    None, without the search for close matches: for telling whether cells name councils.
+
+    Examples
+    --------
+    >>> find_council("Cardiff (Caerdydd)"), find_council("Councillor 0001")
+    ('W06000015', None)
+    """
+    raw = "" if text is None else str(text)
+    index = _index()
+    # Bilingual cells: "Isle of Anglesey / Ynys Môn", "Cardiff (Caerdydd)".
+    for part in [raw, *re.split(r"[/|()\[\]]", raw)]:
+        key = fold(part)
+        for candidate in (key, _strip_frame(key)):
+            if candidate in index:
+                return index[candidate]
+    return None
+
+
 def resolve_council(text: object, **where: str | None) -> str:
     """The ONS code of a council given any common spelling of its name, or its code.
 
@@ -228,14 +249,11 @@ def resolve_council(text: object, **where: str | None) -> str:
     >>> resolve_council("City and County of Swansea")
     'W06000011'
     """
+    found = find_council(text)
+    if found is not None:
+        return found
     raw = "" if text is None else str(text)
     index = _index()
-    # Bilingual cells: "Isle of Anglesey / Ynys Môn", "Cardiff (Caerdydd)".
-    for part in [raw, *re.split(r"[/|()\[\]]", raw)]:
-        key = fold(part)
-        for candidate in (key, _strip_frame(key)):
-            if candidate in index:
-                return index[candidate]
     key = fold(raw)
     names = _table().set_index("council_code")["name_en"]
     close = difflib.get_close_matches(_strip_frame(key), list(index), n=6, cutoff=0.6)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .categories import MEASURES
-from .errors import DataError, DataWarning, Problem
+from .errors import DataError, DataWarning, Problem, display_name
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -130,7 +130,13 @@ def _prefill(counts: pd.DataFrame, roles: dict[object, int]) -> dict[str, dict[i
     return cells
 
 
-def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | None = None) -> Path:
+def write_template(
+    path: str | Path,
+    *,
+    election: int,
+    counts: pd.DataFrame | None = None,
+    overwrite: bool = False,
+) -> Path:
     """Write a data-collection workbook for ``election`` (atomically) and return its path.
 
     The sheet ``"Councillors {election}"`` has one frozen header row of the loader's canonical
@@ -156,6 +162,8 @@ def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | No
         Tidy counts of one election (any year) as :func:`~diversity_review.load_review`
         returns them: ``council_code``, ``measure``, ``group``, ``count``, ``base`` and
         ``suppressed``. Groups with no template column are listed in a warning.
+    overwrite : bool
+        Replace a file already at ``path`` (by default an existing file is never touched).
 
     Returns
     -------
@@ -167,7 +175,8 @@ def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | No
     DataError
         (a ``ValueError``) ``election`` is not a year (code ``bad-option``); ``counts`` holds
         several elections (``several-elections``), lacks a column (``not-counts-frame``), or
-        names an area that is not a council (``not-a-council``).
+        names an area that is not a council (``not-a-council``); a file is already at
+        ``path`` and ``overwrite`` is not set (``file-exists``).
 
     Warns
     -----
@@ -189,6 +198,14 @@ def write_template(path: str | Path, *, election: int, counts: pd.DataFrame | No
     roles = {role: i for i, (_, role) in enumerate(CANONICAL_HEADERS)}
     prefill = _prefill(counts, roles) if counts is not None else {}
     book = _book(election, _council_rows(election, prefill))
+    if path.exists() and not overwrite:
+        raise DataError(
+            Problem(
+                "already exists: not overwritten (--force, or overwrite=True, replaces it)",
+                display_name(path),
+                code="file-exists",
+            )
+        )
     _save_atomically(book, path)
     return path
 

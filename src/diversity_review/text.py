@@ -14,7 +14,7 @@ Examples
 >>> fold("  Ynys Môn & the Vale! ")
 'ynys mon and the vale'
 >>> parse_count("[c]")
-Count(value=None, suppressed=True, problem=None)
+Count(value=None, suppressed=True, problem=None, low=None, high=None)
 """
 
 from __future__ import annotations
@@ -31,12 +31,15 @@ __all__ = [
     "YEAR",
     "fold",
     "squash",
+    "demutate",
     "cell_text",
     "year_in",
     "parse_year",
     "Count",
     "parse_count",
     "parse_percent",
+    "suppressed_below",
+    "parse_count_percent",
     "markers",
 ]
 
@@ -76,6 +79,31 @@ def _fold(text: object) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text.lower()).replace("&", " and ")
     return " ".join(_NOT_WORD.sub(" ", text).split())
+
+
+@cache
+def _radicals() -> dict[str, str]:
+    table = vocab.load("common")["mutations"]
+    return {
+        form: radical
+        for radical, forms in table.items()
+        if isinstance(forms, list)
+        for form in forms
+        if form != radical
+    }
+
+
+def demutate(folded: str) -> str:
+    """Folded text with each mutated Welsh word the vocabulary lists as its radical (soft,
+    nasal and aspirate mutations: ``gymraeg``, ``nghymraeg``, ``chymraeg`` -> ``cymraeg``).
+
+    Examples
+    --------
+    >>> demutate("siarad yn gymraeg"), demutate("fy nghymraeg")
+    ('siarad yn cymraeg', 'fy cymraeg')
+    """
+    radicals = _radicals()
+    return " ".join(radicals.get(w, w) for w in folded.split())
 
 
 def squash(text: object) -> str:
@@ -167,6 +195,9 @@ class Count:
     value: int | None
     suppressed: bool = False
     problem: str | None = None
+    #: a suppressed count's bounds when the cell shows them (``<5``: 1 and 4), else None
+    low: int | None = None
+    high: int | None = None
 
     @property
     def code(self) -> str | None:
@@ -200,7 +231,7 @@ def parse_count(value: object) -> Count:
     Examples
     --------
     >>> parse_count(12), parse_count("1,234").value, parse_count("-").value
-    (Count(value=12, suppressed=False, problem=None), 1234, 0)
+    (Count(value=12, suppressed=False, problem=None, low=None, high=None), 1234, 0)
     >>> parse_count(2.5).problem
     'fractional count 2.5: counts are whole numbers'
     """
@@ -225,11 +256,65 @@ def parse_count(value: object) -> Count:
             return Count(None)
         if _NUMBER.match(low):
             return parse_count(float(low.replace(",", "")))
+        below = suppressed_below(low)
+        if below is not None:
+            return below
     return Count(
         None,
         problem=f"text {str(value)!r} where a count belongs (enter a whole number, '-' for "
         "nil, '[c]' for suppressed or leave blank)",
     )
+
+
+_COUNT_PERCENT = re.compile(
+    r"^\s*(\d{1,3}(?:,\d{3})+|\d+)\s*[(\[]\s*(\d+(?:\.\d+)?)\s*%?\s*[)\]]\s*$"
+)
+
+
+def parse_count_percent(value: object) -> tuple[Count, float] | None:
+    """A cell holding a count and its percentage, ``12 (34.3%)``: the count, and the
+    percentage as written (34.3); None for any other cell.
+
+    Examples
+    --------
+    >>> parse_count_percent("12 (34.3%)")
+    (Count(value=12, suppressed=False, problem=None, low=None, high=None), 34.3)
+    >>> parse_count_percent("12") is None
+    True
+    """
+    if not isinstance(value, str):
+        return None
+    found = _COUNT_PERCENT.match(value)
+    if found is None:
+        return None
+    return Count(int(found.group(1).replace(",", ""))), float(found.group(2))
+
+
+@cache
+def _below() -> tuple[re.Pattern[str], bool]:
+    table = vocab.load("common")["below"]
+    words = sorted((*table["prefixes"], *table["prefixes_cy"]), key=len, reverse=True)
+    prefix = "|".join(re.escape(squash(w)) for w in words)
+    return re.compile(rf"^(?:{prefix})\s*(\d+)$"), bool(table["includes_zero"])
+
+
+def suppressed_below(text: str) -> Count | None:
+    """A count suppressed below a bound (``<5``, ``fewer than 3``, ``llai na 5``), its bounds
+    kept: GSS shorthand shows a zero as ``-``, so ``<5`` is 1 to 4 (``[below] includes_zero``
+    in ``vocab/common.toml`` says otherwise); None when the text is no such marker.
+
+    Examples
+    --------
+    >>> suppressed_below("<5")
+    Count(value=None, suppressed=True, problem=None, low=1, high=4)
+    >>> suppressed_below("llai na 3").high, suppressed_below("5") is None
+    (2, True)
+    """
+    pattern, zero = _below()
+    found = pattern.match(squash(text))
+    if found is None or int(found.group(1)) < 1:
+        return None
+    return Count(None, suppressed=True, low=0 if zero else 1, high=int(found.group(1)) - 1)
 
 
 def parse_percent(value: object) -> float | None:

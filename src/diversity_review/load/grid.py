@@ -20,7 +20,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -65,6 +65,9 @@ class Grid:
     sheet: str | None
     rows: list[list[object]]
     formula_blanks: frozenset[tuple[int, int]] = frozenset()
+    #: a grid made from another (a long table pivoted, a table transposed or split): where
+    #: each of its cells is in the sheet, so messages and sources name the officer's cell
+    refs: Mapping[tuple[int, int], str] | None = None
 
     @property
     def n_rows(self) -> int:
@@ -80,6 +83,24 @@ class Grid:
         except IndexError:
             return None
 
+    def ref(self, row: int, col: int) -> str:
+        """The A1 reference of a cell as the officer sees it in the sheet."""
+        if self.refs is not None and (row, col) in self.refs:
+            return self.refs[(row, col)]
+        return cell_ref(row, col)
+
+    def row_ref(self, row: int) -> str:
+        """``row 7`` as the officer sees it (a made grid's row may stand for another)."""
+        if self.refs is not None and (row, -1) in self.refs:
+            return self.refs[(row, -1)]
+        return f"row {row + 1}"
+
+    def col_ref(self, col: int) -> str:
+        """A column's letter as the officer sees it (``C``; a made grid's may differ)."""
+        if self.refs is not None and (-1, col) in self.refs:
+            return self.refs[(-1, col)]
+        return column_letter(col)
+
     def problem(
         self,
         message: str,
@@ -90,11 +111,11 @@ class Grid:
     ) -> Problem:
         """A problem located at a cell (row and column), a row, or the whole sheet."""
         if row is not None and col is not None:
-            where = cell_ref(row, col)
+            where = self.ref(row, col)
         elif row is not None:
-            where = f"row {row + 1}"
+            where = self.row_ref(row)
         elif col is not None:
-            where = f"column {column_letter(col)}"
+            where = f"column {self.col_ref(col)}"
         else:
             where = None
         return Problem(message, self.file, self.sheet, where, code)

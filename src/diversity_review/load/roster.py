@@ -28,6 +28,7 @@ import pandas as pd
 from ..categories import NOT_KNOWN
 from ..councils import UnknownCouncilError, council_name, councils, resolve_council
 from ..errors import DataError, DataWarning, Exclusion, NoTableError, Problem, Reading
+from ..hints import ELECTION
 from ..text import cell_text, fold, parse_year, year_in
 from .grid import Grid, cell_ref, read_grids
 from .roster_words import (
@@ -140,7 +141,8 @@ def _where(grid: Grid, r: int) -> str:
 
 def _missing(grid, r, header, column: str, what: str, code: str) -> Problem:
     return grid.problem(
-        f"no {what}: fill in the {column} column, or pass {column}=",
+        f"no {what}: fill in the {column} column, or pass "
+        + (ELECTION if column == "election" else f"{column}="),
         r,
         header.columns.get(column),
         code=code,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -18,12 +18,15 @@ from ..errors import DataError, Problem, RowAccount
 from ..load.synthetic import is_synthetic
 from ..version import package_version
 from .config import PackConfig, resolve_config
-from .display import legend, notes, published_frame, source_text, title_text
+from .display import legend, notes, published_frame, sheet_name, source_text, title_text
 from .files import atomic_folder, sha256, write_csv, write_json, write_text
-from .html import language_page, root_index
+from .html import root_index
 from .inputs import load_inputs
+from .page import PageContext, format_date, language_page
+from .protection import summary_record
 from .render import RenderedChart, Renderer, chart_jobs, worker_count
-from .tables import Table, compute_tables
+from .summary import key_points, summary_text
+from .tables import Table, protected_tables
 from .workbook import PublishedTable, language_workbook
 
 __all__ = ["PackSummary", "build_pack"]
@@ -62,6 +65,7 @@ def build_pack(
     config: str | Path | PackConfig | None = None,
     progress: bool = False,
     jobs: int | None = None,
+    loader_options: Mapping[str, Mapping[str, object]] | None = None,
 ) -> PackSummary:
     """Regenerate the whole benchmark pack from review workbooks and survey exports.
 
@@ -89,6 +93,9 @@ def build_pack(
     jobs : int, optional
         Processes drawing the charts (default: one per available core; 1 draws them in this
         process). The files are the same whatever the number.
+    loader_options : mapping, optional
+        Each loader's keyword arguments by kind, e.g. ``{"review": {"columns": {...},
+        "election": 2022}}`` (what ``report --columns`` and ``--election`` pass).
 
     Returns
     -------
@@ -108,36 +115,48 @@ def build_pack(
     cfg = resolve_config(config, threshold=threshold, langs=langs)
     if jobs is not None and jobs < 1:
         raise DataError(Problem(f"jobs must be at least 1, not {jobs}"))
-    reviews = [Path(p) for p in reviews]
-    surveys = [Path(p) for p in surveys]
-    candidates = [Path(p) for p in candidates]
-    rosters = [Path(p) for p in rosters]
-    if not reviews and not surveys and not rosters:
-        raise DataError(Problem("no review workbook, roster or survey export given"))
-
-    loaded = load_inputs(reviews, surveys, candidates, rosters)
-    if any(is_synthetic(p) for p in [*reviews, *surveys, *candidates, *rosters]):
+    inputs = _named(review=reviews, survey=surveys, candidates=candidates, roster=rosters)
+    loaded = load_inputs(*(_of(inputs, k) for k in KINDS), loader_options)
+    if any(is_synthetic(p) for _, p in inputs):
         cfg = replace(cfg, synthetic=True)  # every output says so (load/synthetic.py)
-    tables = compute_tables(loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates)
+    tables, protected = protected_tables(
+        loaded.counts, loaded.respondents, cfg, candidates=loaded.candidates
+    )
     out = Path(out)
+    outputs = _write_all(out, tables, protected, cfg, inputs, loaded, jobs=jobs, progress=progress)
+    return PackSummary(
+        out, (*outputs, "manifest.json"), loaded.elections,
+        0 if loaded.respondents is None else len(loaded.respondents),
+        time.perf_counter() - started, loaded.accounts, cfg.synthetic,
+    )  # fmt: skip
+
+
+#: the kinds of input, in the order the manifest lists them
+KINDS = ("review", "survey", "candidates", "roster")
+
+
+def _named(**paths: Sequence[str | Path]) -> list[tuple[str, Path]]:
+    """Every input as (kind, path); at least one review, roster or survey is needed."""
+    inputs = [(kind, Path(p)) for kind in KINDS for p in paths[kind]]
+    if not any(kind != "candidates" for kind, _ in inputs):
+        raise DataError(Problem("no review workbook, roster or survey export given"))
+    return inputs
+
+
+def _of(inputs: list[tuple[str, Path]], kind: str) -> list[Path]:
+    return [path for k, path in inputs if k == kind]
+
+
+def _write_all(out: Path, tables, protected, cfg, inputs, loaded, *, jobs, progress) -> list[str]:
+    """The pack and its manifest, switched into ``out`` at once; the files written."""
     version = package_version()
     with atomic_folder(out) as tmp:
         _write_pack(tmp, tables, cfg, version, jobs=jobs, progress=progress)
         outputs = sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*") if p.is_file())
-        inputs = [("review", p) for p in reviews] + [("survey", p) for p in surveys]
-        inputs += [("candidates", p) for p in candidates] + [("roster", p) for p in rosters]
-        write_json(
-            _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs), tmp / "manifest.json"
-        )
-    return PackSummary(
-        out=out,
-        files=(*outputs, "manifest.json"),
-        elections=loaded.elections,
-        respondents=0 if loaded.respondents is None else len(loaded.respondents),
-        seconds=time.perf_counter() - started,
-        accounts=loaded.accounts,
-        synthetic=cfg.synthetic,
-    )
+        manifest = _manifest(tmp, cfg, version, inputs, loaded.accounts, outputs)
+        manifest["disclosure"] = summary_record(protected)
+        write_json(manifest, tmp / "manifest.json")
+    return outputs
 
 
 def _write_pack(
@@ -155,7 +174,7 @@ def _write_pack(
         finally:
             bar.close()
     for lang in cfg.langs:
-        _write_page(root / lang, lang, cfg, rendered, published[lang])
+        _write_page(root / lang, lang, cfg, tables, rendered, published[lang])
     write_text(root_index(cfg), root / "index.html")
 
 
@@ -170,12 +189,13 @@ def _write_tables(
         write_csv(frame, folder / "tables" / f"{table.name}.csv")
         published.append(
             PublishedTable(
-                table.name[:31],
+                table.name,
                 title_text(table, lang),
                 frame,
                 source=source_text(table.source(cfg), table.spec.census, lang, cfg.synthetic),
                 notes=table.spec.notes,
                 legend=markers if table.spec.legend else (),
+                sheet=sheet_name(table, lang),
             )
         )
     language_workbook(
@@ -186,6 +206,8 @@ def _write_tables(
         notes=_used_notes(cfg, lang, published),
         legend=markers,
         version=version,
+        summary=[summary_text(tables, lang), *(p.text for p in key_points(tables, lang))],
+        released=format_date(cfg.release_date, lang) if cfg.release_date else "",
     )
     return published
 
@@ -200,17 +222,19 @@ def _write_page(
     folder: Path,
     lang: str,
     cfg: PackConfig,
+    tables: list[Table],
     rendered: list[RenderedChart],
     published: list[PublishedTable],
 ) -> None:
-    page = language_page(
-        cfg,
-        lang,
-        notes=_used_notes(cfg, lang, published),
+    context = PageContext(
+        config=cfg,
+        lang=lang,
+        tables=tables,
+        published=published,
         charts=[c for c in rendered if c.lang == lang],
-        tables=[(t.title, t.frame) for t in published],
+        notes=_used_notes(cfg, lang, published),
     )
-    write_text(page, folder / "index.html")
+    write_text(language_page(context), folder / "index.html")
 
 
 def _manifest(

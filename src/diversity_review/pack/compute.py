@@ -2,7 +2,8 @@
 
 A compute function takes the run's :class:`Inputs` and returns the tables it makes as
 ``(values, frame)`` pairs: ``values`` fill the spec's name and title placeholders (``measure``,
-``year``, ``before``), ``frame`` is the table after suppression. A function returns nothing
+``year``, ``before``), ``frame`` is the table before suppression, which is decided once for
+all the tables together (:mod:`.protection`). A function returns nothing
 when its inputs do not support the table (no earlier election, no roles, no survey ...), so a
 spec never needs a condition of its own. Which functions run, and how their tables are named,
 titled, charted and displayed, is declared in :mod:`.specs`.
@@ -17,7 +18,7 @@ import pandas as pd
 
 from ..analysis import breakdown, change_between, compare_with_population, roles_comparison
 from ..councils import WALES_CODE
-from ..disclosure import suppress
+from ..disclosure import add_not_given, suppress
 from ..load.benchmarks import job_shares
 from .config import PackConfig
 
@@ -83,11 +84,11 @@ class Inputs:
         return set(self.counts.loc[self.counts["election"] == election, "measure"])
 
     def council_table(self, measure: str, election: int) -> pd.DataFrame:
-        """Councillors by ``measure`` and council at ``election``, disclosure-controlled."""
+        """Councillors by ``measure`` and council at ``election`` (before suppression)."""
         key = (measure, election)
         if key not in self._council_tables:
             rows = self.counts[self.counts["election"] == election]
-            self._council_tables[key] = controlled(breakdown(rows, measure), self.config)
+            self._council_tables[key] = breakdown(rows, measure)
         return self._council_tables[key]
 
     def review_measures(self) -> list[str]:
@@ -122,21 +123,14 @@ def population_table(inputs: Inputs) -> list[Computed]:
 
 
 def change_table(inputs: Inputs) -> list[Computed]:
-    """Change in women's share since the election before; a share hidden at either is hidden."""
+    """Change in women's share since the election before (each election's counts are
+    protected as that election's cells; a change is hidden where either share is)."""
     if len(inputs.elections) < 2:
         return []
     before, latest = inputs.elections[-2], inputs.latest
     if "sex" not in inputs.measures_in(latest) or "sex" not in inputs.measures_in(before):
         return []
     change = change_between(inputs.counts, before, latest, measure="sex", group="Female")
-    change = change.copy()
-    for year, suffix in ((before, "from"), (latest, "to")):
-        table = inputs.council_table("sex", year)
-        hidden = set(table.loc[(table["group"] == "Female") & table["suppressed"], "council_code"])
-        mask = change["council_code"].isin(hidden).astype(bool)
-        change.loc[mask, [f"count_{suffix}", f"share_{suffix}", "change_pp"]] = pd.NA
-        change[f"suppressed_{suffix}"] = mask
-    change["suppressed"] = change["suppressed_from"] | change["suppressed_to"]
     return [({"before": before, "year": latest}, change)]
 
 
@@ -148,7 +142,7 @@ def roles_table(inputs: Inputs) -> list[Computed]:
         return []
     roles = roles_comparison(inputs.counts, election=inputs.latest)
     roles = roles[roles["council_code"] == WALES_CODE].reset_index(drop=True)
-    return [({"year": inputs.latest}, controlled(roles, inputs.config))]
+    return [({"year": inputs.latest}, roles.assign(election=inputs.latest))]
 
 
 def survey_tables(inputs: Inputs) -> list[Computed]:
@@ -167,7 +161,7 @@ def survey_tables(inputs: Inputs) -> list[Computed]:
         table = breakdown(respondents, measure, include_not_stated=True)
         if one_council:
             table = table[table["council_code"] != WALES_CODE].reset_index(drop=True)
-        out.append(({"measure": measure, "year": label}, controlled(table, inputs.config)))
+        out.append(({"measure": measure, "year": label}, add_not_given(table)))
     return out
 
 

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, fields, replace
+from datetime import date
 from pathlib import Path
 
 from ..categories import SURVEY_MEASURES
 from ..errors import DataError, Problem, display_name
 
-__all__ = ["PackConfig", "LANGS", "resolve_config"]
+__all__ = ["PackConfig", "LANGS", "UNSET", "resolve_config"]
+
+#: what the page and the cover say of a setting not yet given (release_date, contact)
+UNSET = "not yet set ({setting} in the pack's settings)"
 
 #: the languages a pack can be published in
 LANGS = ("en", "cy")
@@ -32,6 +36,11 @@ class PackConfig:
     exempt_groups: tuple[str, ...] = ("Not known",)
     langs: tuple[str, ...] = LANGS
     title: str = "Diversity of councillors in Wales"
+    #: the release date shown on the page and the workbook's cover (ISO, e.g. "2023-03-01");
+    #: empty until the release is dated, when the page says so
+    release_date: str = ""
+    #: who readers ask about the statistics (an e-mail address or a team), shown on both
+    contact: str = ""
     review_source: str = "WLGA post-election diversity review"
     survey_source: str = "Member diversity survey"
     review_measures: tuple[str, ...] = (
@@ -96,6 +105,13 @@ def resolve_config(
     bad = [x for x in cfg.langs if x not in LANGS]
     if bad or not cfg.langs:
         raise DataError(Problem(f"languages must be en and/or cy, not {','.join(bad) or 'none'}"))
+    if cfg.release_date:
+        try:
+            date.fromisoformat(cfg.release_date)
+        except ValueError:
+            raise DataError(
+                Problem(f"release_date must be a date such as 2023-03-01, not {cfg.release_date!r}")
+            ) from None
     if cfg.threshold < 1:
         raise DataError(Problem(f"threshold must be at least 1, not {cfg.threshold}"))
     return cfg

@@ -43,7 +43,9 @@ __all__ = [
     "status",
     "published_frame",
     "title_text",
+    "lower_first",
     "source_text",
+    "sheet_name",
     "synthetic_notice",
     "pack_title",
     "notes",
@@ -166,13 +168,47 @@ def published_frame(table: Table, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=headers)
 
 
+#: words that keep their capital inside an English sentence
+PROPER_WORDS = ("Welsh", "English", "Census")
+
+
+def lower_first(label: str) -> str:
+    """A label inside a sentence: "Welsh language" keeps its capital, "Sex" becomes "sex".
+
+    Examples
+    --------
+    >>> lower_first("Welsh language"), lower_first("Councillor status")
+    ('Welsh language', 'councillor status')
+    """
+    if not label or label.split()[0] in PROPER_WORDS:
+        return label
+    return label[0].lower() + label[1:]
+
+
 def title_text(table: Table, lang: str) -> str:
     """The table's title in ``lang`` (a measure named by its label, lower case in English)."""
     values = dict(table.values)
     if "measure" in values:
         label = translate(MEASURES[str(values["measure"])].label, lang)
-        values["measure"] = label.lower() if lang == "en" else label
+        values["measure"] = lower_first(label)
     return translate(table.spec.title, lang, **values)
+
+
+def sheet_name(table: Table, lang: str) -> str:
+    """The table's sheet name in ``lang`` (at most 31 characters): its file name in English,
+    the name template translated in Welsh (``councillors_{measure}_{year}`` ->
+    ``cynghorwyr_rhyw_2022``), a measure named by its label, shortened to fit (the year kept).
+    """
+    if lang == "en":
+        return table.name[:31]
+    values = dict(table.values)
+    template = translate(table.spec.name, lang)
+    if "measure" not in values:
+        return template.format(**values)[:31]
+    label = translate(MEASURES[str(values["measure"])].label, lang)
+    slug = "_".join(label.lower().replace("'", "").split())
+    spare = 31 - len(template.format(**{**values, "measure": ""}))
+    return template.format(**{**values, "measure": slug[: max(spare, 1)].rstrip("_")})
 
 
 def synthetic_notice(lang: str) -> str:

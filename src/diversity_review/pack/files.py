@@ -61,13 +61,14 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_csv(frame: pd.DataFrame, path: Path, *, float_digits: int = 6) -> Path:
-    """Write a table as UTF-8 CSV with ``\\n`` line ends, neutralised text and fixed rounding."""
+    """Write a table as UTF-8 CSV with a byte-order mark (so that Excel on Windows reads
+    "Grŵp" and "Môn" as UTF-8), ``\\n`` line ends, neutralised text and fixed rounding."""
     out = neutralise_frame(frame)
     for col in out.columns:
         if pd.api.types.is_float_dtype(out[col]):
             out[col] = out[col].round(float_digits)
     path.parent.mkdir(parents=True, exist_ok=True)
-    out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    out.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
     return path
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,10 +35,13 @@ def load_inputs(
     surveys: Sequence[Path],
     candidates: Sequence[Path] = (),
     rosters: Sequence[Path] = (),
+    options: Mapping[str, Mapping[str, object]] | None = None,
 ) -> Loaded:
     """Load every file; a missing file, bad input or a council given twice is a DataError.
 
-    A roster counts as the review of its councils (:func:`roster_counts`).
+    A roster counts as the review of its councils (:func:`roster_counts`). ``options`` are
+    each loader's keyword arguments by kind (``{"review": {"columns": ..., "election": ...},
+    "survey": {"questions": ...}, "roster": {"election": ...}}``).
     """
     from ..load.candidates import load_candidates
     from ..load.review import load_review
@@ -49,11 +52,12 @@ def load_inputs(
     for path in [*reviews, *surveys, *candidates, *rosters]:
         if not Path(path).is_file():
             raise DataError(Problem("file not found", str(path)))
-    counts = [load_review(p) for p in reviews]
-    members = [load_roster(p) for p in rosters]
+    options = options or {}
+    counts = [load_review(p, **options.get("review", {})) for p in reviews]
+    members = [load_roster(p, **options.get("roster", {})) for p in rosters]
     accounts = tuple(row_account(f) for f in [*counts, *members])
     counts += [roster_counts(m) for m in members]
-    responses = load_surveys(surveys) if surveys else None
+    responses = load_surveys(surveys, **options.get("survey", {})) if surveys else None
     if responses is not None:
         accounts += (row_account(responses),)
     stood = [load_candidates(p) for p in candidates]

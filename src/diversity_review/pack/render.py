@@ -46,6 +46,7 @@ class ChartJob:
     args: tuple[object, ...]
     source: str
     path: Path  # without a suffix: save_figure adds .png, .svg and .txt
+    table: str = ""  # the name of the table it is drawn from
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class RenderedChart:
     alt: str
     png: str  # file name, beside the SVG and the alt text
     warnings: tuple[tuple[type[Warning], str], ...] = ()
+    table: str = ""  # the name of the table it is drawn from
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,6 +71,7 @@ class _Planned:
     values: dict[str, object]
     frame: pd.DataFrame
     source: str
+    table: str
 
 
 def _planned(table: Table, chart: ChartSpec, config: PackConfig) -> list[_Planned]:
@@ -79,7 +82,9 @@ def _planned(table: Table, chart: ChartSpec, config: PackConfig) -> list[_Planne
     if chart.each is not None:
         instances = [{**table.values, chart.each: v} for v in dict.fromkeys(frame[chart.each])]
     source = table.source(config)
-    return [_Planned(chart.stem.format(**v), chart, v, frame, source) for v in instances]
+    return [
+        _Planned(chart.stem.format(**v), chart, v, frame, source, table.name) for v in instances
+    ]
 
 
 def chart_jobs(tables: Sequence[Table], config: PackConfig, root: Path) -> list[ChartJob]:
@@ -94,6 +99,7 @@ def chart_jobs(tables: Sequence[Table], config: PackConfig, root: Path) -> list[
             args=tuple(p.values[a.key] if isinstance(a, Value) else a for a in p.chart.args),
             source=source_text(p.source, p.chart.census, lang, config.synthetic),
             path=Path(root) / lang / "charts" / p.stem,
+            table=p.table,
         )
         for lang in config.langs
         for p in planned
@@ -115,6 +121,7 @@ def render_chart(job: ChartJob) -> RenderedChart:
         alt=charts.alt_text(fig),
         png=next(p for p in paths if p.suffix == ".png").name,
         warnings=tuple((w.category, str(w.message)) for w in caught),
+        table=job.table,
     )
     fig.clear()
     return rendered

@@ -91,6 +91,7 @@ class TableSpec:
     notes: tuple[str, ...] = ("suppression", "base")  # keys of display.notes()
     legend: bool = True  # the table uses the [c] / [x] / [z] markers
     charts: tuple[ChartSpec, ...] = ()  # drawn from the table, in this order
+    topic: str = ""  # its section of the page (English); sections in order of first use
 
 
 HIDDEN = "suppressed"
@@ -109,6 +110,7 @@ MEASURE = Value("measure")
 SPECS: tuple[TableSpec, ...] = (
     TableSpec(
         name="councillors_{measure}_{year}",
+        topic="Councillors by council",
         title="Councillors by {measure} and council, {year}",
         compute=compute.councillor_tables,
         source=REVIEW,
@@ -134,6 +136,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="population_comparison_{year}",
+        topic="Councillors and the population",
         title="Councillors in Wales compared with the population (Census 2021), {year}",
         compute=compute.population_table,
         source=REVIEW,
@@ -160,6 +163,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="change_sex_{before}_{year}",
+        topic="Change since the previous election",
         title="Women councillors by council, {before} and {year}",
         compute=compute.change_table,
         source=REVIEW,
@@ -167,18 +171,19 @@ SPECS: tuple[TableSpec, ...] = (
         columns=(
             *COUNCIL,
             Column(
-                "Women {year}",
+                "Women {year} (%)",
                 percent("share_from"),
                 "suppressed_from",
                 header_values=(("year", "before"),),
             ),
-            Column("Women {year}", percent("share_to"), "suppressed_to"),
+            Column("Women {year} (%)", percent("share_to"), "suppressed_to"),
             Column("Change (percentage points)", points("change_pp"), HIDDEN),
             Column("Status", status()),
         ),
     ),
     TableSpec(
         name="roles_{year}",
+        topic="Executive members and leaders",
         title="Women among all councillors, executive members and leaders in Wales, {year}",
         compute=compute.roles_table,
         source=REVIEW,
@@ -187,6 +192,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="candidates_sex_{year}",
+        topic="Candidates and elections",
         title="Candidates and councillors by sex and council, {year}",
         compute=stood.candidate_tables,
         source=CANDIDACIES,
@@ -195,6 +201,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="candidate_success_{year}",
+        topic="Candidates and elections",
         title="Share of candidates elected, by sex and council, {year}",
         compute=stood.success_table,
         source=CANDIDACIES,
@@ -211,6 +218,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="wards_no_woman_{year}",
+        topic="Candidates and elections",
         title="Wards where no woman stood, by council, {year}",
         compute=stood.wards_table,
         source=CANDIDACIES,
@@ -224,6 +232,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="seats_unopposed_{year}",
+        topic="Candidates and elections",
         title="Seats won unopposed, by council, {year}",
         compute=stood.unopposed_table,
         source=CANDIDACIES,
@@ -239,6 +248,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="survey_{measure}",
+        topic="The member diversity survey",
         title="Members answering the diversity survey by {measure}, {year}",
         compute=compute.survey_tables,
         source=Setting("survey_source"),
@@ -253,6 +263,7 @@ SPECS: tuple[TableSpec, ...] = (
     ),
     TableSpec(
         name="executive_job_shares",
+        topic="Executive members and leaders",
         title="Councils sharing executive portfolios after the 2022 elections",
         compute=compute.job_share_table,
         source="WLGA additional information to the Senedd Local Government and Housing Committee",

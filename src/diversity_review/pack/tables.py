@@ -10,11 +10,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..disclosure import Protected
 from .compute import Inputs
 from .config import PackConfig
+from .protection import protect_pack
 from .specs import SPECS, Setting, TableSpec
 
-__all__ = ["Table", "compute_tables", "pack_tables"]
+__all__ = ["Table", "compute_tables", "protected_tables", "pack_tables"]
 
 #: the settings ``pack_tables`` uses when given none
 DEFAULT_CONFIG = PackConfig()
@@ -47,8 +49,21 @@ def compute_tables(
     candidates: pd.DataFrame | None = None,
 ) -> list[Table]:
     """Every table the specs make from these inputs, disclosure-controlled, in spec order."""
+    return protected_tables(counts, respondents, config, specs, candidates=candidates)[0]
+
+
+def protected_tables(
+    counts: pd.DataFrame | None,
+    respondents: pd.DataFrame | None,
+    config: PackConfig,
+    specs: Sequence[TableSpec] = SPECS,
+    *,
+    candidates: pd.DataFrame | None = None,
+) -> tuple[list[Table], Protected]:
+    """:func:`compute_tables` and what the joint suppression hid, where and why."""
     inputs = Inputs(counts, respondents, config, candidates)
-    return [Table(spec, values, frame) for spec in specs for values, frame in spec.compute(inputs)]
+    raw = [Table(spec, values, frame) for spec in specs for values, frame in spec.compute(inputs)]
+    return protect_pack(raw, config)
 
 
 def pack_tables(

@@ -44,7 +44,12 @@ def add_members_parser(subparsers) -> argparse.ArgumentParser:
         "stands for each council's registered host)",
     )
     source.add_argument("--xml", type=Path, help="a saved GetCouncillorsByWard reply")
-    p.add_argument("--lang", choices=["en", "cy", "both"], default="en")
+    p.add_argument(
+        "--lang",
+        choices=["en", "cy", "both"],
+        default="en",
+        help="language of the members' records to fetch (default en)",
+    )
     p.add_argument("--election", type=int, default=2022, help="election year (default 2022)")
     p.add_argument("--out", type=Path, required=True, help="roster workbook to write (.xlsx)")
     p.add_argument("--timeout", type=float, default=20.0, help="seconds (default 20)")

@@ -34,6 +34,8 @@ code                        meaning
 ``no-such-sheet``           ``sheet=`` names or numbers a sheet the file does not have
 ``no-table``                no sheet holds a council table
 ``no-count-columns``        a council column, but no count column beside it is known
+``two-tables-no-year``      two tables of the same councils in one sheet, no year title
+                            above either
 ``not-counts``              the columns under the header hold text (a survey export?)
 ``no-sheet-for-election``   ``election=`` and no sheet named for it
 ``no-year``                 a sheet's election is not in its name nor the file's
@@ -56,6 +58,7 @@ code                        meaning
 ``seats-missing``           a blank or suppressed seats cell
 ``exec-over-seats``         a cabinet larger than the council
 ``count-over-base``         a measure's groups add up to more than its base
+``percent-off-count``       a ``12 (34.3%)`` cell whose percent is not its count's share
 ``unlabelled-values``       a row with values but no council name (not a sum row)
 ``no-data-rows``            a header with no rows below it
 ``duplicate-count``         a count given twice across sheets
@@ -89,6 +92,7 @@ code                        meaning
 ``several-elections``       (template) ``counts`` of more than one election
 ``not-counts-frame``        (template) ``counts`` lacks a column of the counts contract
 ``not-a-council``           (template) ``counts`` names an area that is no council
+``file-exists``             (template) a file is already there and overwrite is not set
 ==========================  ==========================================================
 
 ``no-table``, ``no-such-sheet``, ``unknown-council`` and ``bad-option`` serve them too.
@@ -104,6 +108,7 @@ import pandas as pd
 
 from ...categories import NOT_KNOWN
 from ...errors import DataError, DataWarning, NoTableError, Problem, RowAccount, display_name
+from ...hints import COLUMNS as COLUMNS_HINT
 from ..grid import Grid, read_grids
 from ..synthetic import is_synthetic
 from .checks import duplicate_counts
@@ -187,7 +192,8 @@ def _unused_overrides(overrides: Overrides, results: list[TableResult], name: st
     unused = set(overrides) - used
     if unused:
         warnings.warn(
-            f"{name}: columns= names headers not found in the table: {', '.join(sorted(unused))}",
+            f"{name}: {COLUMNS_HINT} names headers not found in the table: "
+            + ", ".join(sorted(unused)),
             DataWarning,
             stacklevel=3,
         )
@@ -231,7 +237,15 @@ def load_review(
         in ONS code order. ``attrs["row_account"]`` is a
         :class:`~diversity_review.errors.RowAccount` of the rows below each header: rows read =
         rows kept + rows excluded (blank, total, subtotal, footnote, repeated header, other
-        election).
+        election). ``attrs["bounds"]`` maps the source of each suppressed count whose cell
+        showed its bound (``<5``: 1 to 4, by GSS shorthand) to ``(low, high)``.
+
+    Notes
+    -----
+    Besides a row per council, the loader reads councils as columns, long (tidy) tables
+    (council or area code, year, characteristic, category, number, in any order), tables
+    keyed by ONS codes alone, ``12 (34.3%)`` cells (the count; the percentage checked) and
+    several elections in one sheet, side by side or stacked under their year titles.
 
     Raises
     ------
@@ -262,13 +276,16 @@ def load_review(
     overrides = column_overrides(columns, name)
     layouts = _locate_all(_read(path, sheet, name), overrides)
     results = _load_tables(choose_tables(layouts, election, sheet, name), path, election)
+    _check_election(election, results, name)
+    _unused_overrides(overrides, results, name)
+    return _counts(results, name, synthetic=is_synthetic(path))
+
+
+def _check_election(election: int | None, results: list[TableResult], name: str) -> None:
+    """The election asked for is among those the tables gave."""
     if election is not None and not any(election in res.elections for res in results):
         loaded = [(res.layout, res.elections) for res in results]
         raise DataError(no_such_election(election, loaded, name))
-    _unused_overrides(overrides, results, name)
-    counts = _counts(results, name)
-    counts.attrs["synthetic"] = is_synthetic(path)
-    return counts
 
 
 def _load_tables(layouts: list[Layout], path: Path, election: int | None) -> list[TableResult]:
@@ -282,7 +299,7 @@ def _load_tables(layouts: list[Layout], path: Path, election: int | None) -> lis
     return results
 
 
-def _counts(results: list[TableResult], name: str) -> pd.DataFrame:
+def _counts(results: list[TableResult], name: str, *, synthetic: bool = False) -> pd.DataFrame:
     """All tables' records as one frame with its row account; a count given twice across
     sheets is an error."""
     found = sorted((rec for res in results for rec in res.records), key=sort_key)
@@ -292,4 +309,5 @@ def _counts(results: list[TableResult], name: str) -> pd.DataFrame:
     counts = frame(found)
     accounts = [res.account for res in results if res.account is not None]
     counts.attrs["row_account"] = RowAccount.combine(accounts)
+    counts.attrs["synthetic"] = synthetic  # the sample marker (load/synthetic.py)
     return counts

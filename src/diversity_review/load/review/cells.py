@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...text import Count, markers, parse_count, squash
-from ..grid import Grid, column_letter
+from ...text import Count, markers, parse_count, parse_count_percent, squash
+from ..grid import Grid
 from .contracts import Cells, Column, ColumnKind, Councils, Layout, Leader
 from .problems import Collector
 from .vocabulary import is_vacant, sex_word, yes_no_word
@@ -41,8 +41,8 @@ def blank_columns(grid: Grid, cols: Sequence[Column], rows: Sequence[int]) -> tu
     )
 
 
-def _blank_note(cols: Sequence[Column]) -> str:
-    named = ", ".join(f"{column_letter(c.index)} ({c.label!r})" for c in cols)
+def _blank_note(grid: Grid, cols: Sequence[Column]) -> str:
+    named = ", ".join(f"{grid.col_ref(c.index)} ({c.label!r})" for c in cols)
     if len(cols) == 1:
         return f"column {named} is blank for every council, so it is not loaded"
     return f"columns {named} are blank for every council, so they are not loaded"
@@ -82,7 +82,13 @@ def read_leader(value: object, flag: bool) -> tuple[Leader, str | None]:
     return Leader(None), problem
 
 
-def _read_count(grid: Grid, r: int, col: Column, out: Collector) -> Count:
+def _read_count(
+    grid: Grid, r: int, col: Column, out: Collector, percents: dict[tuple[int, int], float]
+) -> Count:
+    with_percent = parse_count_percent(grid.value(r, col.index)) if col.percent_in_cell else None
+    if with_percent is not None:
+        percents[(r, col.index)] = with_percent[1]
+        return with_percent[0]
     count = parse_count(grid.value(r, col.index))
     problem, code = count.problem, count.code
     if (r, col.index) in grid.formula_blanks:
@@ -101,13 +107,14 @@ def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
     leaders = layout.of_kind(K.LEADER_SEX, K.LEADER_FLAG)
     blank = blank_columns(grid, counts + leaders, rows)
     if blank:
-        out.warn(_blank_note(blank))
+        out.warn(_blank_note(grid, blank))
     counts = tuple(c for c in counts if c not in blank)
     leaders = tuple(c for c in leaders if c not in blank)
     others = layout.of_kind(K.SEATS, K.EXEC_SIZE, K.MEASURE_TOTAL)
     cols = sorted(counts + others + leaders, key=lambda c: c.index)
     values: dict[tuple[int, int], Count] = {}
     leader_cells: dict[tuple[int, int], Leader] = {}
+    percents: dict[tuple[int, int], float] = {}
     for r in rows:
         for col in cols:
             if col.kind in (K.LEADER_SEX, K.LEADER_FLAG):
@@ -116,5 +123,5 @@ def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
                     out.problem(problem, r, col.index, code="bad-leader")
                 leader_cells[(r, col.index)] = leader
             else:
-                values[(r, col.index)] = _read_count(grid, r, col, out)
-    return Cells(counts, leaders, blank, values, leader_cells)
+                values[(r, col.index)] = _read_count(grid, r, col, out, percents)
+    return Cells(counts, leaders, blank, values, leader_cells, percents)

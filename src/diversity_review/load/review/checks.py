@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from ...categories import MEASURES
 from ...councils import council_name
 from ...errors import Exclusion, Problem
+from ...hints import COLUMNS
 from ...text import parse_count, parse_percent
-from ..grid import cell_ref, column_letter
 from .bases import REGISTRY_YEAR, registry_seats
 from .contracts import Column, ColumnKind, Layout, Sheet
 from .problems import Collector, exclusion, row_text
@@ -47,8 +47,9 @@ def columns_distinct(layout: Layout, out: Collector) -> None:
         if key in seen:
             out.problem(
                 f"two columns give {col.measure} / {col.group}: "
-                f"{column_letter(seen[key].index)} ({seen[key].label!r}) and "
-                f"{column_letter(col.index)} ({col.label!r}); map one to 'ignore' with columns=",
+                f"{layout.grid.col_ref(seen[key].index)} ({seen[key].label!r}) and "
+                f"{layout.grid.col_ref(col.index)} ({col.label!r}); map one to 'ignore' with "
+                f"{COLUMNS}",
                 header,
                 col.index,
                 code="two-columns-same-group",
@@ -63,8 +64,8 @@ def columns_distinct(layout: Layout, out: Collector) -> None:
         extra = layout.of_kind(*kinds)
         for col in extra[1:]:
             out.problem(
-                f"two {what} columns: {column_letter(extra[0].index)} and "
-                f"{column_letter(col.index)}",
+                f"two {what} columns: {layout.grid.col_ref(extra[0].index)} and "
+                f"{layout.grid.col_ref(col.index)}",
                 header,
                 col.index,
                 code="two-columns-same-role",
@@ -124,7 +125,7 @@ def groups_within_base(sheet: Sheet, out: Collector) -> None:
             base = sheet.bases.cabinet[r] if cabinet else sheet.bases.base[r]
             present = sum(n for c in cols if (n := sheet.cells.number(r, c)) is not None)
             if base is not None and present > base:
-                cells = ", ".join(cell_ref(r, c.index) for c in cols)
+                cells = ", ".join(sheet.grid.ref(r, c.index) for c in cols)
                 what = "cabinet size" if cabinet else "seats"
                 out.problem(
                     f"the {MEASURES[m].label.lower()} groups add up to {present} ({cells}), "
@@ -182,7 +183,7 @@ def unlabelled_rows(sheet: Sheet, out: Collector) -> tuple[tuple[int, ...], tupl
             totals.append(r)
             continue
         out.problem(
-            f"no council name in {cell_ref(r, council)} but the row holds values "
+            f"no council name in {sheet.grid.ref(r, council)} but the row holds values "
             f"({row_text(sheet.grid, r)})",
             r,
             council,
@@ -207,7 +208,7 @@ def _total_columns_off(sheet: Sheet) -> list[str]:
         for col in sheet.layout.of_kind(K.MEASURE_TOTAL):
             value = sheet.cells.number(r, col)
             if value is not None and seats is not None and value != seats:
-                off.append(f"{cell_ref(r, col.index)} ({col.label}) {value} vs {seats}")
+                off.append(f"{sheet.grid.ref(r, col.index)} ({col.label}) {value} vs {seats}")
     return off
 
 
@@ -228,7 +229,7 @@ def _total_rows_off(sheet: Sheet, totals: Sequence[int]) -> list[str]:
             added = sum(column)  # type: ignore[arg-type]
             if added != count.value:
                 off.append(
-                    f"{cell_ref(r, col.index)} ({col.label}) says {count.value} but the "
+                    f"{sheet.grid.ref(r, col.index)} ({col.label}) says {count.value} but the "
                     f"councils add up to {added}{in_election}"
                 )
     return off
@@ -252,7 +253,8 @@ def registry_seats_match(sheet: Sheet, out: Collector) -> None:
         if where is not None and seats is not None and sheet.elections.year_of[r] == REGISTRY_YEAR:
             if seats != known:
                 off.append(
-                    f"{council_name(code)} {seats} in {cell_ref(r, where.index)} (registry {known})"
+                    f"{council_name(code)} {seats} in {sheet.grid.ref(r, where.index)} "
+                    f"(registry {known})"
                 )
     if off:
         out.warn(
@@ -290,11 +292,42 @@ def percentages_match(sheet: Sheet, out: Collector) -> None:
             stated = pct * 100 if fractions else pct
             if abs(100 * count / base - stated) > 1:
                 off.append(
-                    f"{cell_ref(r, pcol.index)} says {stated:.1f}% but {count} of {base} is "
+                    f"{sheet.grid.ref(r, pcol.index)} says {stated:.1f}% but {count} of {base} is "
                     f"{100 * count / base:.1f}%"
                 )
     if off:
         out.warn("percentages do not match the counts (over 1 point): " + "; ".join(off))
+
+
+def _share_base(sheet: Sheet, r: int, col: Column) -> list[int]:
+    """What a cell's percentage may be out of: its base (seats or cabinet), or the sum of
+    its measure's groups in the row."""
+    cabinet = col.measure == "executive_sex"
+    bases = [sheet.bases.cabinet[r] if cabinet else sheet.bases.base[r]]
+    group = [c for c in sheet.cells.counts if c.measure == col.measure]
+    numbers = [sheet.cells.number(r, c) for c in group]
+    if None not in numbers:
+        bases.append(sum(numbers))  # type: ignore[arg-type]
+    return [b for b in bases if b]
+
+
+def percent_in_cells(sheet: Sheet, out: Collector) -> None:
+    """A ``12 (34.3%)`` cell's percentage is its count's share of the base (to 0.5 points,
+    what rounding to a whole percent allows); otherwise it is a problem."""
+    by_index = {c.index: c for c in sheet.cells.counts}
+    for (r, c), stated in sheet.cells.percents.items():
+        col, count = by_index.get(c), sheet.cells.values[(r, c)].value
+        if col is None or count is None:
+            continue
+        bases = _share_base(sheet, r, col)
+        if bases and all(abs(100 * count / b - stated) > 0.5 for b in bases):
+            out.problem(
+                f"{col.label}: the cell says {count} is {stated:g}% but {count} of "
+                f"{bases[0]} is {100 * count / bases[0]:.1f}%",
+                r,
+                c,
+                code="percent-off-count",
+            )
 
 
 def unused_columns(sheet: Sheet, out: Collector) -> None:
@@ -314,9 +347,9 @@ def unused_columns(sheet: Sheet, out: Collector) -> None:
     ]
     if unused:
         out.warn(
-            "columns not loaded (not recognised; map them with columns={header: (measure, "
-            "group)} or 'ignore'): "
-            + ", ".join(f"{c.label!r} (column {column_letter(c.index)})" for c in unused)
+            f"columns not loaded (not recognised; map them to (measure, group) or 'ignore' "
+            f"with {COLUMNS}): "
+            + ", ".join(f"{c.label!r} (column {sheet.grid.col_ref(c.index)})" for c in unused)
         )
 
 

@@ -10,9 +10,13 @@ a function ``(table, columns) -> columns`` with one rule:
 - :func:`council_names_below_blank`: a table with no council header takes as its council
   column the first unnamed column whose cells name councils;
 - :func:`leader_holds_names`: a "Leader" column whose cells hold no sex (names of leaders)
-  is not the leader's sex.
+  is not the leader's sex;
+- :func:`codes_name_the_council`: a table with no council column but a code column is keyed
+  by its codes (W06..., the Wales code W92000004 its total);
+- :func:`count_with_percent_cells`: a count column of ``12 (34.3%)`` cells gives the count,
+  its percentage kept for a cross-check.
 
-A new column rule (cells such as ``12 (34.3%)``, a code-only table) is a new strategy here.
+A new column rule is a new strategy here.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from dataclasses import replace
 
 from ...categories import NOT_KNOWN
 from ...councils import UnknownCouncilError, resolve_council
+from ...text import parse_count_percent
 from .contracts import Column, ColumnKind, Layout, Table
 from .options import Overrides
 from .vocabulary import header_key, measure_named, role_of, sex_word
@@ -33,6 +38,8 @@ __all__ = [
     "not_known_follows_count",
     "council_names_below_blank",
     "leader_holds_names",
+    "count_with_percent_cells",
+    "codes_name_the_council",
 ]
 
 K = ColumnKind
@@ -159,11 +166,38 @@ def leader_holds_names(table: Table, cols: tuple[Column, ...]) -> tuple[Column, 
     return tuple(out)
 
 
+def count_with_percent_cells(table: Table, cols: tuple[Column, ...]) -> tuple[Column, ...]:
+    """A count column whose cells mostly read ``12 (34.3%)`` gives its count and, beside it,
+    the percentage (cross-checked against the base, not loaded)."""
+    out = []
+    for col in cols:
+        if col.kind is K.COUNT:
+            texts = [v for v in _below(table, col.index) if isinstance(v, str)]
+            both = sum(parse_count_percent(v) is not None for v in texts)
+            if both and 2 * both >= len(texts):
+                col = replace(col, percent_in_cell=True)
+        out.append(col)
+    return tuple(out)
+
+
+def codes_name_the_council(table: Table, cols: tuple[Column, ...]) -> tuple[Column, ...]:
+    """A table with no council column but a code column ("Area code": W06 codes, the Wales
+    code W92000004 as its total) is keyed by the codes."""
+    if any(c.kind is K.COUNCIL for c in cols):
+        return cols
+    for i, col in enumerate(cols):
+        if col.kind is K.CODE:
+            return (*cols[:i], replace(col, kind=K.COUNCIL), *cols[i + 1 :])
+    return cols
+
+
 #: the strategies that refine the header's reading, in order
 CLASSIFIERS: tuple[Classifier, ...] = (
     not_known_follows_count,
+    codes_name_the_council,
     council_names_below_blank,
     leader_holds_names,
+    count_with_percent_cells,
 )
 
 

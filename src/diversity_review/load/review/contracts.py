@@ -10,7 +10,7 @@ with no label is a total after all) says so in its own result.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 
 from ...errors import Exclusion
@@ -69,6 +69,8 @@ class Column:
     kind: ColumnKind
     measure: str | None = None
     group: str | None = None
+    #: the cells hold a count and its percentage, ``12 (34.3%)``
+    percent_in_cell: bool = False
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ class Cells:
     blank: tuple[Column, ...]
     values: Mapping[tuple[int, int], Count]
     leader_cells: Mapping[tuple[int, int], Leader]
+    #: the percentage a ``12 (34.3%)`` cell gives beside its count, by ``(row, column)``
+    percents: Mapping[tuple[int, int], float] = field(default_factory=dict)
 
     def number(self, row: int, col: Column) -> int | None:
         found = self.values.get((row, col.index))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...errors import DataError, Problem
+from ...hints import ELECTION
 from ...text import parse_year, year_in
 from ..grid import Grid
 from .contracts import Elections, Layout, SortedRows
@@ -131,7 +132,7 @@ def no_such_election(
             problems.append(
                 layout.grid.problem(
                     f"no rows for the {election} election: the {col.label!r} column holds "
-                    f"{years}; pass one of them as election=",
+                    f"{years}; pass one of them as {ELECTION}",
                     layout.table.header_row,
                     col.index,
                     code="no-such-election",

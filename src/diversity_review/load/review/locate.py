@@ -3,29 +3,36 @@
 Each strategy in :data:`LOCATORS` is a function ``(grid, overrides) -> tables | Miss | None``:
 the table(s) it found, a :class:`Miss` saying why the table it saw cannot be used, or None when
 its layout is not there at all. They are tried in order and the first that finds a table wins;
-when none does, the first miss is the reason given (else "no council table").
+when none does, the first miss is the reason given (else "no council table"). A ``final`` miss
+(the layout is there but cannot be read: two elections stacked with no year titles) stops the
+search at once.
 
 - :func:`by_council_header`: a header row (of the first 30) with a council column ("Council",
   "Authority", "Cyngor" ...) and count columns beside it, with the row above or below as the
   groups' measures when that reads more;
 - :func:`by_council_names`: a header of counts whose council column has no header text (the
-  names below a blank cell).
+  names below a blank cell);
+- :func:`side_by_side`, :func:`stacked`, :func:`long_rows`, :func:`councils_across`,
+  :func:`one_council`: the other shapes (:mod:`.shapes`), each read as the row-per-council
+  table it stands for (:func:`wide_table`).
 
 Locators score a candidate header by classifying it (:func:`~.classify.classify`). A new layout
-(a long table, councils across, several elections stacked in one sheet) is a new locator here;
+is a new locator here (or in :mod:`.shapes`);
 :func:`find_headers` is the header-row scan the benchmark loader shares.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
-from ...text import parse_count
-from ..grid import Grid, cell_ref
+from ...hints import COLUMNS
+from ...text import parse_count, parse_count_percent
+from ..grid import Grid
+from . import shapes
 from .classify import classify, not_known_follows_count
 from .contracts import ColumnKind, Layout, Table
 from .options import Overrides
+from .shapes import Miss
 from .vocabulary import header_key, is_council_header
 
 __all__ = [
@@ -38,6 +45,12 @@ __all__ = [
     "looks_like_counts",
     "by_council_header",
     "by_council_names",
+    "wide_table",
+    "side_by_side",
+    "stacked",
+    "long_rows",
+    "councils_across",
+    "one_council",
 ]
 
 K = ColumnKind
@@ -46,14 +59,6 @@ K = ColumnKind
 HEADER_SCAN_ROWS = 30
 #: data rows read to tell a table of counts from a table of text answers
 _COUNT_SAMPLE_ROWS = 60
-
-
-@dataclass(frozen=True)
-class Miss:
-    """Why a locator found no usable table, as a problem message and its code."""
-
-    message: str
-    code: str
 
 
 NO_TABLE = Miss(
@@ -103,7 +108,11 @@ def looks_like_counts(layout: Layout) -> bool:
             v = layout.grid.value(r, col.index)
             if v is None:
                 continue
-            if isinstance(v, int | float) or parse_count(v).problem is None:
+            if (
+                isinstance(v, int | float)
+                or parse_count(v).problem is None
+                or (col.percent_in_cell and parse_count_percent(v) is not None)
+            ):
                 good += 1
             else:
                 bad += 1
@@ -130,10 +139,10 @@ def _header_options(grid: Grid, r: int, cc: int) -> list[tuple[int, ...]]:
 def _no_counts(grid: Grid, r: int, cc: int) -> Miss:
     others = [str(v) for c, v in enumerate(grid.rows[r]) if v is not None and c != cc]
     return Miss(
-        f"found a council column ({grid.value(r, cc)!r} in {cell_ref(r, cc)}) but none "
+        f"found a council column ({grid.value(r, cc)!r} in {grid.ref(r, cc)}) but none "
         f"of the headers beside it is a count this loader knows"
         + (f" ({', '.join(map(repr, others[:6]))})" if others else "")
-        + "; map them with columns={header: (measure, group)}",
+        + f"; map them to (measure, group) with {COLUMNS}",
         "no-count-columns",
     )
 
@@ -153,7 +162,9 @@ def by_council_header(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | M
         candidates = [
             classify(table_at(grid, rows), overrides) for rows in _header_options(grid, r, cc)
         ]
-        best = max(candidates, key=lambda layout: layout.score)  # the first of equals
+        # the most read, then the most columns known (a measure row adds the seats); the
+        # first of equals
+        best = max(candidates, key=lambda layout: (layout.score, _known(layout)))
         if best.score == 0:
             miss = _no_counts(grid, r, cc)
         elif not looks_like_counts(best):
@@ -173,6 +184,7 @@ def by_council_names(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | No
     for r in range(min(HEADER_SCAN_ROWS, grid.n_rows)):
         if any(is_council_header(v) for v in grid.rows[r]):
             continue  # by_council_header's rows
+        found = []
         for rows in [(r,), (r - 1, r)] if r else [(r,)]:
             table = table_at(grid, rows)
             if classify(table, overrides, (not_known_follows_count,)).score < 2:
@@ -181,12 +193,62 @@ def by_council_names(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | No
             if layout.score < 2 or layout.first(K.COUNCIL) is None:
                 continue
             if looks_like_counts(layout):
-                return (layout.table,)
+                found.append(layout)
+        if found:  # the header that reads the most (a measure row above adds the seats)
+            return (max(found, key=lambda layout: (layout.score, _known(layout))).table,)
     return None
 
 
-#: the layouts the loader knows, tried in order
-LOCATORS: tuple[Locator, ...] = (by_council_header, by_council_names)
+def _known(layout: Layout) -> int:
+    return sum(c.kind not in (K.UNKNOWN, K.EMPTY) for c in layout.columns)
+
+
+def wide_table(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | Miss | None:
+    """A row-per-council table (:func:`by_council_header`, else :func:`by_council_names`):
+    what the other shapes make of their grids."""
+    found = by_council_header(grid, overrides)
+    if isinstance(found, tuple):
+        return found
+    return by_council_names(grid, overrides) or found
+
+
+def side_by_side(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | Miss | None:
+    """Elections side by side under year titles (:func:`.shapes.side_by_side`)."""
+    return shapes.side_by_side(grid, overrides, wide_table)
+
+
+def stacked(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | Miss | None:
+    """Elections one below the other under year titles (:func:`.shapes.stacked`)."""
+    return shapes.stacked(grid, overrides, wide_table)
+
+
+def long_rows(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | Miss | None:
+    """A long (tidy) table (:func:`.shapes.long_rows`)."""
+    return shapes.long_rows(grid, overrides, wide_table)
+
+
+def one_council(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | None:
+    """One council's groups down a column, the council in its title
+    (:func:`.shapes.one_council`)."""
+    return shapes.one_council(grid, overrides, wide_table)
+
+
+def councils_across(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | None:
+    """Councils as columns (:func:`.shapes.councils_across`)."""
+    return shapes.councils_across(grid, overrides, wide_table)
+
+
+#: the layouts the loader knows, tried in order (several elections in a sheet before the
+#: row-per-council readers, which would read them as one table with councils twice)
+LOCATORS: tuple[Locator, ...] = (
+    side_by_side,
+    stacked,
+    by_council_header,
+    by_council_names,
+    long_rows,
+    councils_across,
+    one_council,
+)
 
 
 def locate(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | Miss:
@@ -194,7 +256,7 @@ def locate(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | Miss:
     miss: Miss | None = None
     for locator in LOCATORS:
         found = locator(grid, overrides)
-        if isinstance(found, tuple):
+        if isinstance(found, tuple) or (found is not None and found.final):
             return found
         miss = miss or found
     return miss or NO_TABLE

@@ -56,5 +56,5 @@ def row_text(grid: Grid, row: int) -> str:
 
 def exclusion(grid: Grid, row: int, reason: str) -> Exclusion:
     """A row read but not kept, for the row account (located by sheet and row)."""
-    where = Problem("", None, grid.sheet, f"row {row + 1}").location()
+    where = Problem("", None, grid.sheet, grid.row_ref(row)).location()
     return Exclusion(where, reason, row_text(grid, row))

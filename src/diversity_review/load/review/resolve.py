@@ -9,7 +9,6 @@ both rows.
 from __future__ import annotations
 
 from ...councils import UnknownCouncilError, council_name, resolve_council
-from ..grid import cell_ref
 from .contracts import Councils, Elections, Layout
 from .problems import Collector
 
@@ -28,7 +27,7 @@ def _row_council(layout: Layout, r: int, out: Collector) -> str | None:
             continue
         try:
             found = resolve_council(
-                text, cell=cell_ref(r, col.index), file=grid.file, sheet=grid.sheet
+                text, cell=grid.ref(r, col.index), file=grid.file, sheet=grid.sheet
             )
         except UnknownCouncilError as exc:
             if col is council or label is None:
@@ -40,7 +39,7 @@ def _row_council(layout: Layout, r: int, out: Collector) -> str | None:
         elif found != code:
             out.problem(
                 f"{text!r} is {council_name(found)} but {label!r} in "
-                f"{cell_ref(r, council.index)} is {council_name(code)}",
+                f"{grid.ref(r, council.index)} is {council_name(code)}",
                 r,
                 col.index,
                 code="council-mismatch",

@@ -9,13 +9,15 @@ excluded with their reason for the row account.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ...councils import UnknownCouncilError, resolve_council
 from ..grid import Grid
 from .contracts import Column, ColumnKind, Layout, RowKind, SortedRows
 from .problems import exclusion
 from .vocabulary import header_key, is_council_header, is_footnote_start, is_total_label, row_label
 
-__all__ = ["sort_rows", "row_kind"]
+__all__ = ["sort_rows", "row_kind", "RowView"]
 
 K = ColumnKind
 
@@ -39,14 +41,40 @@ def _is_footnote(values: list[object], label: object, counts_blank: bool) -> boo
     return False
 
 
-def row_kind(layout: Layout, r: int, value_cols: tuple[Column, ...]) -> RowKind:
+@dataclass(frozen=True)
+class RowView:
+    """Where a layout's cells are, worked out once for all its rows (a row is then a few list
+    lookups, which keeps a long sheet near the cost of reading it)."""
+
+    grid: Grid
+    cells: tuple[int, ...]  # the table's columns
+    council: int
+    keys: tuple[int, ...]  # further council and code columns
+    values: tuple[int, ...]  # count, seats and size columns
+
+    @classmethod
+    def of(cls, layout: Layout, value_cols: tuple[Column, ...]) -> RowView:
+        return cls(
+            layout.grid,
+            tuple(layout.table.columns),
+            layout.council.index,
+            tuple(c.index for c in layout.other_keys),
+            tuple(c.index for c in value_cols),
+        )
+
+
+def _at(row: list[object], c: int) -> object:
+    return row[c] if c < len(row) else None
+
+
+def row_kind(view: RowView, r: int) -> RowKind:
     """What row ``r`` is, from its council (and code) cells and whether it has any values."""
-    grid: Grid = layout.grid
-    values = [v for c in layout.table.columns if (v := grid.value(r, c)) is not None]
+    row = view.grid.rows[r]
+    values = [v for c in view.cells if (v := _at(row, c)) is not None]
     if not values:
         return RowKind.BLANK
-    label = grid.value(r, layout.council.index)
-    keys = [grid.value(r, c.index) for c in layout.other_keys]
+    label = _at(row, view.council)
+    keys = [_at(row, c) for c in view.keys]
     key = header_key(label) if label is not None else ""
     said = row_label(key)
     if said == "total" or any(v is not None and is_total_label(header_key(v)) for v in keys):
@@ -55,7 +83,7 @@ def row_kind(layout: Layout, r: int, value_cols: tuple[Column, ...]) -> RowKind:
         return RowKind.SUBTOTAL
     if label is not None and is_council_header(label):
         return RowKind.REPEATED_HEADER
-    counts_blank = all(grid.value(r, c.index) is None for c in value_cols)
+    counts_blank = all(_at(row, c) is None for c in view.values)
     if _is_footnote(values, label, counts_blank):
         return RowKind.FOOTNOTE
     if label is None and all(v is None for v in keys):
@@ -66,10 +94,11 @@ def row_kind(layout: Layout, r: int, value_cols: tuple[Column, ...]) -> RowKind:
 def sort_rows(layout: Layout) -> SortedRows:
     """Council, total and unlabelled rows; blank, subtotal, header and note rows excluded."""
     value_cols = layout.of_kind(K.COUNT, K.SEATS, K.EXEC_SIZE, K.MEASURE_TOTAL)
+    view = RowView.of(layout, value_cols)
     found: dict[RowKind, list[int]] = {kind: [] for kind in RowKind}
     excluded = []
     for r in layout.table.rows:
-        kind = row_kind(layout, r, value_cols)
+        kind = row_kind(view, r)
         found[kind].append(r)
         if kind not in (RowKind.COUNCIL, RowKind.UNLABELLED):
             excluded.append(exclusion(layout.grid, r, kind.value))

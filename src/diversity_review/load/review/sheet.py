@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...errors import RowAccount
+from ...hints import ELECTION
 from . import checks
 from .bases import row_bases, seats_fallback
 from .cells import parse_cells
@@ -34,7 +35,7 @@ def _no_year(layout: Layout, year: int | None, out: Collector) -> bool:
     if year is None and layout.election is None:
         out.problem(
             "cannot tell which election this sheet is (no year in the sheet or file name): "
-            "pass election=, e.g. load_review(path, election=2022)",
+            f"pass {ELECTION}, e.g. load_review(path, election=2022)",
             code="no-year",
         )
         return True
@@ -51,6 +52,7 @@ def _check(sheet: Sheet, out: Collector) -> tuple:
     checks.totals_match(sheet, sheet.elections.totals + sums, out)
     checks.registry_seats_match(sheet, out)
     checks.percentages_match(sheet, out)
+    checks.percent_in_cells(sheet, out)
     checks.unused_columns(sheet, out)
     return sum_exclusions
 

@@ -10,8 +10,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from ...categories import MEASURES
-from ...councils import councils
-from ..grid import Grid, cell_ref
+from ...councils import UnknownCouncilError, council_name
+from ..grid import Grid
 from .contracts import Sheet
 
 __all__ = ["COLUMNS", "Record", "records", "frame"]
@@ -53,12 +53,15 @@ class Record(NamedTuple):
     base: int | None
     suppressed: bool
     source: str
+    #: a suppressed count's bounds as the cell shows them (``<5``: 1 and 4)
+    low: int | None = None
+    high: int | None = None
 
 
 def source(grid: Grid, r: int, c: int) -> str:
     """Where a value came from: ``file.xlsx!Sheet!C7`` (``file.csv!C7`` for a CSV file)."""
     prefix = f"{grid.file}!{grid.sheet}!" if grid.sheet is not None else f"{grid.file}!"
-    return prefix + cell_ref(r, c)
+    return prefix + grid.ref(r, c)
 
 
 def records(sheet: Sheet) -> Iterator[Record]:
@@ -80,6 +83,8 @@ def records(sheet: Sheet) -> Iterator[Record]:
                 base,
                 value.suppressed,
                 source(grid, r, col.index),
+                value.low,
+                value.high,
             )
         for col in cells.leaders:
             leader = cells.leader_cells[(r, col.index)]
@@ -109,11 +114,17 @@ def sort_key(rec: Record) -> tuple:
     )
 
 
+def _name(code: str) -> str | None:
+    try:
+        return council_name(code)
+    except UnknownCouncilError:
+        return None
+
+
 def frame(found: Sequence[Record]) -> pd.DataFrame:
     """The records as tidy counts, in :func:`sort_key` order, with the councils' names."""
     ordered = sorted(found, key=sort_key)
-    table = councils()
-    names = dict(zip(table["council_code"], table["name_en"], strict=True))
+    names = {code: _name(code) for code in {r.council_code for r in ordered}}
     data = {
         "election": [r.election for r in ordered],
         "council_code": [r.council_code for r in ordered],
@@ -125,4 +136,11 @@ def frame(found: Sequence[Record]) -> pd.DataFrame:
         "suppressed": [r.suppressed for r in ordered],
         "source": [r.source for r in ordered],
     }
-    return pd.DataFrame({c: pd.Series(data[c], dtype=_DTYPES[c]) for c in COLUMNS})
+    counts = pd.DataFrame({c: pd.Series(data[c], dtype=_DTYPES[c]) for c in COLUMNS})
+    counts.attrs["bounds"] = bounds(ordered)
+    return counts
+
+
+def bounds(found: Sequence[Record]) -> dict[str, tuple[int, int]]:
+    """The suppressed counts whose cells showed bounds (``<5``): source -> (low, high)."""
+    return {r.source: (r.low, r.high) for r in found if r.high is not None and r.low is not None}

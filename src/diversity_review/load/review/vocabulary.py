@@ -31,7 +31,7 @@ from typing import Any
 
 from ... import vocab
 from ...categories import MEASURES, NOT_KNOWN
-from ...text import YEAR, fold
+from ...text import YEAR, demutate, fold
 from .contracts import ColumnKind
 
 __all__ = [
@@ -85,7 +85,7 @@ def _dropped() -> frozenset[str]:
 @lru_cache(maxsize=16384)
 def _key(raw: str) -> str:
     raw = raw.replace("+", " plus ").replace("%", " percent ")
-    words = [w for w in YEAR.sub(" ", fold(raw)).split() if w not in _dropped()]
+    words = [w for w in demutate(YEAR.sub(" ", fold(raw))).split() if w not in _dropped()]
     # initials written with stops ("B.M.E.", "N/K") fold to single letters: join them again
     joined: list[str] = []
     for i, w in enumerate(words):
@@ -339,7 +339,18 @@ def role_of(text: str, context: str | None = None) -> Role | None:
 
 def is_council_header(value: object) -> bool:
     """Does this cell name the council column ("Council", "Local authority", "Cyngor")?"""
-    return value is not None and lookup(value, standalone()) == COUNCIL
+    if value is None:
+        return False
+    try:
+        return _names_council_column(value)
+    except TypeError:  # an unhashable cell value: look it up without the cache
+        return lookup(value, standalone()) == COUNCIL
+
+
+@lru_cache(maxsize=1 << 14, typed=True)
+def _names_council_column(value: object) -> bool:
+    """:func:`is_council_header`, remembered: layouts ask it of every cell near the top."""
+    return lookup(value, standalone()) == COUNCIL
 
 
 # ---------------------------------------------------------------------------------------------

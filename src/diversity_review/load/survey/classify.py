@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from ...hints import QUESTIONS
 from ..grid import column_letter
 from .headers import EXPORT_KINDS, HeaderKind, Kind, classify, is_free_text_label, is_response_label
 from .locate import Located
@@ -219,8 +220,9 @@ def resolve_duplicates(form: Questionnaire, problems: Collector) -> Questionnair
             cols = " and ".join(questions[i].where for i in [top, *rivals])
             problems.add(
                 form.located.grid.problem(
-                    f"{cols} both look like the {measure} question; pass questions="
-                    f"{{header: None}} to leave one out, or map each header yourself",
+                    f"{cols} both look like the {measure} question; leave one out with "
+                    f'{QUESTIONS} ({{header: None}}; in the file: header = "ignore"), or '
+                    "map each header yourself",
                     code=DUPLICATE_QUESTION,
                 )
             )

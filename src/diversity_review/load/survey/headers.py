@@ -28,7 +28,7 @@ from enum import StrEnum
 from functools import cache, lru_cache
 
 from ...categories import SURVEY_MEASURES
-from ...text import fold
+from ...text import demutate, fold
 from . import vocabulary as V
 
 __all__ = [
@@ -152,7 +152,9 @@ def _classify_text(text: str) -> HeaderKind:
     # The question is its first sentence: "What is your sex? A question about gender
     # identity follows" asks about sex.
     sentences = [strip_numbering(fold(s)) for s in re.split(r"\?|\n|\.\s|:\s", str(text))]
-    sentences = [s for s in sentences if s]
+    # a mutated Welsh word ("yn Gymraeg") matches as written, else as its radical ("Cymraeg")
+    sentences = list(dict.fromkeys(x for s in sentences if s for x in (s, demutate(s))))
+    folded = demutate(folded)
     if V.matcher("headers", "free_text").search(sentences[0] if sentences else folded):
         return HeaderKind(Kind.FREE_TEXT)
     specify = is_specify(folded)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ...councils import resolve_council
 from ...errors import DataError, DataWarning, NoTableError, Problem, display_name
+from ...hints import QUESTIONS, SURVEY_YEAR
 from ...text import fold, year_in
 from ..grid import column_letter
 from ..synthetic import is_synthetic
@@ -50,7 +51,7 @@ class Options:
         for header, measure in (questions or {}).items():
             if measure is not None and measure not in MEASURE_NAMES:
                 raise ValueError(
-                    f"questions= maps {header!r} to {measure!r}, which is not a survey measure; "
+                    f"{QUESTIONS} maps {header!r} to {measure!r}, which is not a survey measure; "
                     f"use one of {', '.join(sorted(MEASURE_NAMES))} or None to leave it out"
                 )
             overrides[fold(header)] = measure
@@ -66,17 +67,32 @@ class Options:
 
 def _forms(path: Path, options: Options) -> list[Questionnaire]:
     """Locate and classify every sheet; keep those that ask the most questions."""
+    from ..kind import is_roster  # kind reads the survey's headers: imported when used
+
     name = display_name(path)
+    sheets = open_sheets(path)
+    rosters = [s for s in sheets if is_roster(s.head)]
+    if rosters and len(rosters) == len(sheets):
+        raise NoTableError(
+            Problem(
+                "a councillor roster (a row per member: ward, party, posts), not a survey "
+                "export: load it with load_roster (on the command line: --kind roster)",
+                name,
+                code=NO_HEADER,
+            )
+        )
     forms = [
         classify_columns(located, options.overrides)
-        for sheet in open_sheets(path)
-        if (located := locate(sheet, options.overrides)) is not None
+        for sheet in sheets
+        if sheet not in rosters and (located := locate(sheet, options.overrides)) is not None
     ]
+    # a council column alone asks nothing: a long review table ("Council | Number") is no survey
+    forms = [f for f in forms if any(q.measure != "council" for q in f.measures)]
     if not forms:
         raise NoTableError(
             Problem(
                 "no member survey questions recognised (a header row with questions such as "
-                "'What is your sex?' or 'Beth yw eich oedran?'); pass questions= to name them",
+                "'What is your sex?' or 'Beth yw eich oedran?'); name them with " + QUESTIONS,
                 name,
                 code=NO_HEADER,
             )
@@ -116,7 +132,7 @@ def _part(form: Questionnaire, body: Body, options: Options, problems: Collector
         problems.add(
             grid.problem(
                 "cannot tell the survey year: no year in the file name and no completion "
-                "time or timestamp column; pass survey_year=",
+                f"time or timestamp column; pass {SURVEY_YEAR}",
                 code=NO_SURVEY_YEAR,
             )
         )
@@ -129,7 +145,7 @@ def _warn(name: str, forms: Sequence[Questionnaire], notes: list[str], options, 
     seen = {fold(q.header) for f in forms for q in f.questions}
     missing = [k for k in options.overrides if k not in seen]
     if missing:
-        notes.append("questions= names headers not in the file: " + ", ".join(missing))
+        notes.append(f"{QUESTIONS} names headers not in the file: " + ", ".join(missing))
     if notes:
         warnings.warn(
             f"{name}: columns not used (not recognised as survey questions): " + "; ".join(notes),

@@ -16,9 +16,10 @@ False
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ...categories import PREFER_NOT
-from ...text import fold
+from ...text import demutate, fold
 from . import vocabulary as V
 from .answers import prefer_not, yes_no
 from .problems import Unmapped
@@ -32,6 +33,36 @@ _TICKED_SEPARATORS = re.compile(r"[;|\n]")
 
 def _skills() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return V.ordered("welsh", "skills")
+
+
+@cache
+def _clauses() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    contrast = V.alternation(V.words("welsh", "contrast"))
+    negators = V.alternation(V.words("welsh", "negators"))
+    return (
+        re.compile(rf"(?<![a-z0-9])(?:{contrast})(?![a-z0-9])"),
+        re.compile(rf"(?<![a-z0-9])(?:{negators})(?![a-z0-9])"),
+    )
+
+
+def held_skills(folded: str) -> list[str]:
+    """The skills one ticked option (folded) says the member has: a skill named in a clause
+    with a negator is not held ("can understand but not speak" holds understanding only).
+
+    Examples
+    --------
+    >>> held_skills("can understand but not speak"), held_skills("yn deall ond ddim yn siarad")
+    (['welsh_understands'], ['welsh_understands'])
+    >>> held_skills("speak and read welsh")
+    ['welsh_speaks', 'welsh_reads']
+    """
+    contrast, negator = _clauses()
+    held: list[str] = []
+    for clause in contrast.split(demutate(folded)):
+        if negator.search(clause):
+            continue
+        held += [k for k, pattern in _skills() if pattern.search(clause) and k not in held]
+    return held
 
 
 def map_welsh_skills(raw: object) -> dict[str, bool | None] | str | Unmapped:
@@ -54,13 +85,14 @@ def map_welsh_skills(raw: object) -> dict[str, bool | None] | str | Unmapped:
         if V.matcher("welsh", "none").search(f):
             none_seen = True
             continue
-        hits = [k for k, pattern in _skills() if pattern.search(f)]
+        hits = [k for k, pattern in _skills() if pattern.search(demutate(f))]
+        held = held_skills(f)
         if not hits:
             return Unmapped(
                 "expected Understand spoken Welsh, Speak Welsh, Read Welsh, Write Welsh or "
                 "None of these (separated by ';' or ',')"
             )
-        for k in hits:
+        for k in held:
             skills[k] = True
     if none_seen and any(skills.values()):
         return Unmapped("'None of these' ticked together with a skill")

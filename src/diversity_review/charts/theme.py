@@ -1,4 +1,4 @@
-"""The house style: palette, fonts, layout, title and source note, alt text, saving.
+"""The house style: palette, fonts, layout, title and notes, wrapping, alt text, saving.
 
 Everything here runs inside :func:`style` (a ``matplotlib.rc_context``), so no global
 ``rcParams`` change is ever left behind. Figures are made with ``matplotlib.figure.Figure``
@@ -7,7 +7,8 @@ and an Agg canvas, never pyplot, so charts work headless and keep no global stat
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import TextToPath
 from matplotlib.ticker import FixedLocator, FuncFormatter
 
-from ..i18n import format_percent, translate
+from ..i18n import format_percent
 
 __all__ = [
     "PALETTE",
@@ -33,13 +34,15 @@ __all__ = [
     "save_figure",
 ]
 
-#: Analysis Function categorical palette, in order
-PALETTE = ("#12436D", "#28A197", "#801650", "#F46A25", "#3D3D3D", "#A285D1")
+#: Analysis Function categorical palette, in order, with its orange darkened from #F46A25
+#: (3.0:1 on white) to #C0501A (4.8:1) so that orange labels are readable text (WCAG AA 4.5:1);
+#: every colour is at least 3:1 on white, as WCAG asks of meaningful graphics
+PALETTE = ("#12436D", "#28A197", "#801650", "#C0501A", "#3D3D3D", "#A285D1")
 DARK_BLUE, TURQUOISE, DARK_PINK, ORANGE, DARK_GREY, LIGHT_PURPLE = PALETTE
 #: two series: the first (e.g. councillors, or the later election) and the second
 TWO_SERIES = (DARK_BLUE, ORANGE)
 #: one series highlighted against the rest
-HIGHLIGHT, CONTEXT_GREY = DARK_BLUE, "#BFBFBF"
+HIGHLIGHT, CONTEXT_GREY = DARK_BLUE, "#8A8A8A"  # grey bars at 3.4:1 on white (was 1.8:1)
 GRID_GREY = "#E1E1E1"  # reference lines and grid: not a data colour
 BAND_FILL = "#28A197"  # parity band, drawn very light (alpha below)
 TEXT_BLACK = "#0B0C0C"
@@ -82,7 +85,9 @@ STYLE: dict[str, object] = {
     "figure.constrained_layout.h_pad": 0.08,
     "figure.constrained_layout.w_pad": 0.08,
     "svg.hashsalt": "diversity_review",  # fixed ids: byte-identical SVG
-    "svg.fonttype": "path",  # text as shapes: looks the same without the font installed
+    # text kept as text (searchable, selectable, translatable), in the named font; the SVG
+    # stays byte-identical run to run
+    "svg.fonttype": "none",
     "path.simplify": True,
 }
 
@@ -228,6 +233,82 @@ def label_rows(ax: Axes, positions: list[float], labels: list[str], bold: Iterab
             tick.set_fontweight("bold")
 
 
+def bar(
+    ax: Axes,
+    y: float,
+    value: float,
+    *,
+    height: float,
+    colour: str,
+    gid: str,
+    interval: tuple[float, float] = (math.nan, math.nan),
+    interval_width: float = 1.0,
+    capsize: float = 2.5,
+) -> float:
+    """A horizontal bar from zero to ``value`` at ``y``, with its interval's whiskers when
+    both ends are known (gid ``ci-…`` for ``bar-…``); returns where its label goes: the bar's
+    end, or the interval's top."""
+    (rect,) = ax.barh([y], [value], height=height, color=colour, zorder=2)
+    rect.set_gid(gid)
+    lo, hi = interval
+    if math.isnan(lo) or math.isnan(hi):
+        return value
+    ax.errorbar(
+        [value],
+        [y],
+        xerr=[[value - lo], [hi - value]],
+        fmt="none",
+        ecolor=DARK_GREY,
+        elinewidth=interval_width,
+        capsize=capsize,
+        zorder=3,
+        gid="ci-" + gid.removeprefix("bar-"),
+    )
+    return hi
+
+
+def interval_bars(
+    ax: Axes,
+    ys: list[float],
+    rows: Iterable,
+    *,
+    height: float,
+    colour: Callable[[object], str],
+    gid: Callable[[object], str],
+    label: Callable[[object], tuple[str, dict]],
+    interval_width: float = 1.0,
+    capsize: float = 2.5,
+) -> list[float]:
+    """One row per ``y``: its marker where it has one, else its bar, interval and label
+    (``label(row)`` gives the text and :func:`value_label` options). Rows have ``share``,
+    ``lo``, ``hi`` and ``marker``; returns where each label went."""
+    ends = []
+    for y, d in zip(ys, rows, strict=True):
+        if d.marker is not None:
+            marker_label(ax, y, d.marker)
+            continue
+        end = bar(
+            ax,
+            y,
+            d.share,
+            height=height,
+            colour=colour(d),
+            gid=gid(d),
+            interval=(d.lo, d.hi),
+            interval_width=interval_width,
+            capsize=capsize,
+        )
+        text, options = label(d)
+        value_label(ax, end, y, text, **options)
+        ends.append(end)
+    return ends
+
+
+def marker_label(ax: Axes, y: float, marker: str) -> None:
+    """A row's GSS marker (``[c]``, ``[x]``, ``[z]``) where its bar would start."""
+    value_label(ax, 0, y, marker, color=DARK_GREY)
+
+
 def value_label(ax: Axes, x: float, y: float, text: str, **kw) -> None:
     """A direct label just right of ``x`` (a bar end or a marker)."""
     kw.setdefault("fontsize", LABEL_SIZE)
@@ -241,21 +322,16 @@ def value_label(ax: Axes, x: float, y: float, text: str, **kw) -> None:
     )
 
 
-def marker_notes(markers: Iterable[str], lang: str) -> list[str]:
-    """Notes explaining the GSS markers shown (``[c]``, ``[x]``, ``[z]``), in that order."""
-    texts = {
-        "[c]": "[c] confidential: figure withheld to protect confidentiality.",
-        "[x]": "[x] not available.",
-        "[z]": "[z] not applicable (no members).",
-    }
-    shown = set(markers)
-    return [translate(texts[m], lang) for m in ("[c]", "[x]", "[z]") if m in shown]
-
-
-def source_note(source: str | None, default: str, lang: str, **values: object) -> str:
-    """``"Source: …"``: the caller's text as given, else the translated default."""
-    text = source if source is not None else translate(default, lang, **values)
-    return translate("Source: {source}", lang, source=text)
+@contextmanager
+def laid_out(fig: Figure):
+    """Keep the layout ``fig`` has now: no layout engine inside, so saving draws the figure
+    once, as it is laid out (the engine is restored on exit)."""
+    engine = fig.get_layout_engine()
+    fig.set_layout_engine(None)
+    try:
+        yield fig
+    finally:
+        fig.set_layout_engine(engine)
 
 
 def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> list[Path]:
@@ -263,7 +339,9 @@ def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> list[Path]:
 
     The files are deterministic: the same figure gives byte-identical files (fixed SVG hash
     salt, no date in the SVG, a fixed ``Software`` entry in the PNG). The alt text is also
-    stored in the PNG and SVG metadata (``Description``).
+    stored in the PNG and SVG metadata (``Description``). The figure is laid out once, when
+    the PNG is saved, and the SVG is saved from that same layout (so both show the same
+    positions, and the layout is not worked out again).
 
     Parameters
     ----------
@@ -297,15 +375,16 @@ def save_figure(fig: Figure, path: str | Path, *, dpi: int = 150) -> list[Path]:
             dpi=dpi,
             metadata={"Software": "diversity_review", "Title": title, "Description": alt},
         )
-        fig.savefig(
-            svg,
-            format="svg",
-            metadata={
-                "Date": None,
-                "Creator": "diversity_review",
-                "Title": title,
-                "Description": alt,
-            },
-        )
+        with laid_out(fig):
+            fig.savefig(
+                svg,
+                format="svg",
+                metadata={
+                    "Date": None,
+                    "Creator": "diversity_review",
+                    "Title": title,
+                    "Description": alt,
+                },
+            )
     txt.write_text(alt + "\n", encoding="utf-8", newline="\n")
     return [png, svg, txt]

@@ -1,4 +1,5 @@
-"""Picking the rows a chart shows out of an analysis table (pure pandas, no drawing)."""
+"""Picking the rows a chart shows out of an analysis table (pure pandas, no drawing): the
+year, measure and group, the Wales rows, and each value as a number or its GSS marker."""
 
 from __future__ import annotations
 
@@ -111,3 +112,19 @@ def marker(row: pd.Series, value_column: str = "share") -> str | None:
 def wales_row(frame: pd.DataFrame) -> pd.Series | None:
     rows = frame[frame["council_code"] == WALES_CODE]
     return None if rows.empty else rows.iloc[0]
+
+
+def wales_rows(frame: pd.DataFrame, what: str) -> pd.DataFrame:
+    """The Wales rows (all rows of a table without ``council_code``)."""
+    if "council_code" not in frame.columns:
+        return frame
+    rows = frame[frame["council_code"] == WALES_CODE]
+    if rows.empty:
+        raise ValueError(f"{what} has no Wales ({WALES_CODE}) rows")
+    return rows
+
+
+def one_row_per_group(rows: pd.DataFrame, what: str) -> dict[str, pd.Series]:
+    if rows["group"].duplicated().any():
+        raise ValueError(f"{what} has more than one row per group")
+    return {str(r["group"]): r for _, r in rows.iterrows()}
