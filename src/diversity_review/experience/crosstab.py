@@ -19,8 +19,7 @@ import pandas as pd
 
 from ..analysis import wilson_interval
 from ..categories import PREFER_NOT
-from ..councils import WALES_CODE
-from ..disclosure import suppress
+from ..disclosure import suppress_crosstab
 from .intervals import excludes_zero, newcombe_interval
 from .measures import measure, measure_of
 
@@ -109,24 +108,39 @@ def compare(table: pd.DataFrame, confidence: float = 0.95) -> pd.DataFrame:
 
 
 def protect(table: pd.DataFrame, threshold: int = 5) -> pd.DataFrame:
-    """Suppression in two dimensions: per area, rows (groups) x (outcome yes, outcome no), each
-    row adding up to its base and each column to the area's total row; zeros are hidden too
-    (everyone, or no one, in a group reporting the outcome is itself a disclosure). A hidden count hides
-    its share and interval; an area with any hidden cell publishes no difference (each
-    difference is worked out from the other groups' counts)."""
+    """Suppression in two dimensions through the disclosure engine's
+    :func:`~diversity_review.disclosure.suppress_crosstab`: per area, outcome (yes, no) x
+    group, with the groups' bases and the outcome's totals as margins. Zeros are hidden too
+    (everyone, or no one, in a group reporting the outcome is itself a disclosure, and a total
+    of 0 would give away every group). A hidden count hides its share and interval; an area
+    with any hidden cell publishes no difference (each difference is worked out from the other
+    groups' counts)."""
+    inner = table[table["group"] != TOTAL]
+    totals = table[table["group"] == TOTAL].set_index("area")
     cells = []
-    for i, row in table.iterrows():
-        code = WALES_CODE if row["group"] == TOTAL else f"{row['group']}"
-        for answer, count in (("yes", row["count"]), ("no", row["base"] - row["count"])):
-            cells.append((i, row["area"], code, answer, count, row["base"]))
-    grid = pd.DataFrame(cells, columns=["row", "area", "council_code", "answer", "count", "base"])
+    for i, row in inner.iterrows():
+        t = totals.loc[row["area"]]
+        cells.append((i, row["area"], "yes", row["group"], row["count"], t["count"]))
+        no_total = t["base"] - t["count"]
+        cells.append((i, row["area"], "no", row["group"], row["base"] - row["count"], no_total))
+        cells.append((i, row["area"], "All", row["group"], row["base"], t["base"]))
+    grid = pd.DataFrame(cells, columns=["row", "area", "answer", "group", "count", "base"])
     grid = grid.astype({"count": "Int64", "base": "Int64"})
-    # zeros too: "none of the 4 women" (or all of them) says something about each of them,
-    # and a total of 0 would give away every group's count
-    done = suppress(grid, threshold=threshold, by=["area"], group_col="answer", suppress_zero=True)
+    done = suppress_crosstab(
+        grid, row="answer", total="All", threshold=threshold, suppress_zero=True, by=["area"]
+    )
     hidden = done.groupby("row")["suppressed"].any().reindex(table.index, fill_value=False)
     out = table.copy()
+    # the outcome's own margin is shared by the cross-tabs of every characteristic: a total
+    # of 0 (or everyone), or below the threshold, says that of every group of each of them,
+    # so such an area hides every count (its bases stay published), whatever the table
+    is_total = out["group"] == TOTAL
+    small = out[["count"]].join((out["base"] - out["count"]).rename("rest")).min(axis=1)
+    small_total = (is_total & (small < threshold)).groupby(out["area"]).transform("any")
+    hidden = hidden | small_total.to_numpy()
     out["suppressed"] = hidden.to_numpy()
+    base_hidden = done[done["answer"] == "All"].groupby("row")["suppressed"].any()
+    out["base"] = out["base"].mask(base_hidden.reindex(table.index, fill_value=False))
     for column in ("count", "share", "ci_low", "ci_high"):
         out[column] = out[column].mask(out["suppressed"])
     area_hidden = out.groupby("area")["suppressed"].transform("any")
