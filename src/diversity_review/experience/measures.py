@@ -58,11 +58,11 @@ def _make(name: str, entry: dict) -> Measure:
     labels: dict[str, dict[str, str]] = {}
     if entry["kind"] == "single":
         for group, words in entry["groups"].items():
-            labels[group] = {"en": words.get("en", group), "cy": words["cy"]}
+            labels[group] = {"en": words.get("label_en", group), "cy": words["label_cy"]}
         return Measure(
             name,
             "single",
-            {"en": entry["en"], "cy": entry["cy"]},
+            {"en": entry["label_en"], "cy": entry["label_cy"]},
             groups=tuple(entry["groups"]),
             labels=labels,
             outcome=entry.get("outcome", "Yes"),
@@ -70,13 +70,13 @@ def _make(name: str, entry: dict) -> Measure:
         )
     none = None
     for option, words in entry["options"].items():
-        labels[option] = {"en": words["en"], "cy": words["cy"]}
+        labels[option] = {"en": words["label_en"], "cy": words["label_cy"]}
         if words.get("none"):
             none = option
     return Measure(
         name,
         "multi",
-        {"en": entry["en"], "cy": entry["cy"]},
+        {"en": entry["label_en"], "cy": entry["label_cy"]},
         options=tuple(entry["options"]),
         labels=labels,
         none_option=none,
