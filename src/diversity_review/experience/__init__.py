@@ -1,0 +1,24 @@
+"""Experience of office: abuse and intimidation, safety, caring, remote attendance, allowances,
+time and intention to stand again, by characteristic and political group.
+
+Modules: :mod:`.measures` (the measures, from ``vocab/experience.toml``), :mod:`.intervals`
+(Newcombe's interval for a difference), :mod:`.crosstab` (the protected cross-tabulation),
+:mod:`.wording` (titles that state a finding only where the interval supports it),
+:mod:`.charts` (prepare / draw / describe), :mod:`.sample` (reading the respondents).
+"""
+
+from __future__ import annotations
+
+from .crosstab import TOTAL, crosstab
+from .intervals import newcombe_interval
+from .measures import MEASURES, boolean_columns, label, measure
+
+__all__ = [
+    "crosstab",
+    "newcombe_interval",
+    "MEASURES",
+    "measure",
+    "boolean_columns",
+    "label",
+    "TOTAL",
+]
