@@ -10,12 +10,16 @@ from diversity_review import load_survey
 from diversity_review.errors import DataError
 from helpers import write_book, write_csv
 
-ABUSE_EN = "In the last 12 months, have you experienced abuse or intimidation as a councillor? (Tick all that apply)"
+ABUSE_EN = (
+    "In the last 12 months, have you experienced abuse or intimidation as a councillor? "
+    "(Tick all that apply)"
+)
 SAFE_EN = "Do you feel safe carrying out your role as a councillor?"
 ABUSE_CY = (
     "Yn ystod y 12 mis diwethaf, a ydych wedi profi camdriniaeth neu fygythiadau fel "
     "cynghorydd? (Ticiwch bob un sy'n berthnasol)"
 )
+CARING = "Do you have caring responsibilities?"
 SAFE_CY = "A ydych yn teimlo'n ddiogel wrth gyflawni eich rôl fel cynghorydd?"
 
 
@@ -79,7 +83,7 @@ def test_plain_caring_question_stays_the_survey_measure(tmp_path):
     path = write_csv(
         tmp_path / "c.csv",
         [
-            ["Do you have caring responsibilities?", "Do you have caring responsibilities? (Tick all that apply)"],
+            [CARING, f"{CARING} (Tick all that apply)"],
             ["Yes", "For children;"],
             ["No", "None;"],
         ],

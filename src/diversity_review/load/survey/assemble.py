@@ -17,9 +17,9 @@ import pandas as pd
 
 from ...categories import PREFER_NOT, SURVEY_MEASURES
 from ...errors import Exclusion, RowAccount
+from . import experience
 from .age import AgeBand
 from .answers import survey_groups
-from . import experience
 from .classify import Questionnaire
 from .mapping import Answers, Output, outputs_of
 from .source import Body
