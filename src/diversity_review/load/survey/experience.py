@@ -106,9 +106,9 @@ def _answers(name: str) -> dict[str, str]:
     """Folded answer -> group (single) or option key (multi), English and Welsh."""
     m = _measure(name)
     out: dict[str, str] = {}
-    for key in m.groups or m.options:
+    for key in m.groups or m.options:  # folded as written: "10 to 19 hours" has no numbering
         for text in (key, *m.labels[key].values()):
-            out.setdefault(_plain(text), key)
+            out.setdefault(fold(text), key)
     return out
 
 
@@ -124,12 +124,12 @@ def map_experience(name: str, raw: object) -> dict[str, object] | Unmapped:
     if m.kind == "single":
         if prefer_not(fold(raw)):
             return {name: None}
-        group = known.get(_plain(raw))
+        group = known.get(fold(raw))
         return {name: group} if group is not None else Unmapped(_expected(name))
     parts = [p for p in str(raw).split(";") if p.strip()]
     if len(parts) == 1 and prefer_not(fold(parts[0])):
         return dict.fromkeys(m.columns())
-    ticked = {known.get(_plain(p)) for p in parts}
+    ticked = {known.get(fold(p)) for p in parts}
     if None in ticked or not ticked:
         return Unmapped(_expected(name) + " (several joined by ';')")
     out: dict[str, object] = {m.column(o): o in ticked for o in m.options if o != m.none_option}
