@@ -104,3 +104,27 @@ def test_an_unknown_answer_is_one_problem_that_does_not_quote_it(tmp_path):
     message = str(caught.value)
     assert "07700" not in message and "Ada" not in message
     assert "felt_safe" in message and "row 3" in message
+
+
+def test_numbered_headers_and_option_columns_of_ones_and_zeros(tmp_path):
+    # Jisc-style numbering ("4.", "4a"), one column per option holding 1 / 0, Welsh wording
+    hours_cy = "Ar gyfartaledd, faint o oriau'r wythnos ydych chi'n eu treulio ar fusnes y cyngor?"
+    q = "A wnaethoch chi roi gwybod amdano? (Ticiwch bob un sy'n berthnasol)"
+    path = write_csv(
+        tmp_path / "jisc.csv",
+        [
+            ["1. Beth yw eich rhyw?", f"4. {q} [I'r cyngor]", f"4. {q} [I'r heddlu]",
+             f"4. {q} [I'm plaid neu grŵp]", f"4. {q} [Ni wnes i roi gwybod]",
+             f"5. {hours_cy}"],
+            ["Benyw", "1", "1", "0", "0", "20 i 29 awr"],
+            ["Gwryw", "0", "0", "0", "1", "40 awr neu fwy"],
+            ["Benyw", "", "", "", "", "Llai na 10 awr"],
+        ],
+    )  # fmt: skip
+    frame = load_survey(path, survey_year=2024)
+    assert _values(frame["reported_council"]) == [True, False, None]
+    assert _values(frame["reported_police"]) == [True, False, None]
+    assert _values(frame["reported_party"]) == [False, False, None]
+    assert "reported_any" not in frame.columns  # the vocabulary names no "any" for it
+    assert _values(frame["hours"]) == ["20-29", "40+", "Under 10"]
+    assert list(frame["sex"].astype(str)) == ["Female", "Male", "Female"]

@@ -46,6 +46,9 @@ def is_experience(name: str | None) -> bool:
     return name in NAMES
 
 
+_NUMBER = re.compile(r"^(?:q\s*)?\d+(?:\s*\d+)*\s+")  # "q4 ", "4 ", "4 1 " (from "4.1")
+
+
 @cache
 def _tick_all() -> re.Pattern[str]:
     forms = vocab.load("experience")["forms"]
@@ -53,16 +56,18 @@ def _tick_all() -> re.Pattern[str]:
     return re.compile(rf"\s*\b(?:{'|'.join(map(re.escape, words))})\s*$")
 
 
-def _whole(text: object) -> str:
-    """A header folded and without its numbering (the whole header, note included)."""
+def _wholes(text: object) -> tuple[str, ...]:
+    """A header folded, without its numbering (note included): as the survey loader strips it,
+    and with only a leading number gone (the loader's "4 a" is also "4. A wnaethoch ...?")."""
     from .headers import strip_numbering
 
-    return strip_numbering(fold(text))
+    folded = fold(text)
+    return tuple(dict.fromkeys((strip_numbering(folded), _NUMBER.sub("", folded))))
 
 
-def _plain(text: object) -> str:
-    """A header or label folded, without its numbering and its "tick all that apply" note."""
-    return _tick_all().sub("", _whole(text)).strip()
+def _plains(text: object) -> tuple[str, ...]:
+    """:func:`_wholes` without the "tick all that apply" note."""
+    return tuple(_tick_all().sub("", w).strip() for w in _wholes(text))
 
 
 @cache
@@ -71,8 +76,8 @@ def _questions() -> dict[str, tuple[str, bool]]:
     out: dict[str, tuple[str, bool]] = {}
     for name in NAMES:
         for text in _measure(name).question.values():
-            out[_whole(text)] = (name, True)
-            out.setdefault(_plain(text), (name, False))
+            out[_wholes(text)[0]] = (name, True)
+            out.setdefault(_plains(text)[0], (name, False))
     return out
 
 
@@ -84,11 +89,13 @@ def match(header: object) -> tuple[str, bool] | None:
     responsibilities?"), which the caller then prefers.
     """
     questions = _questions()
-    found = questions.get(_whole(header))
-    if found is not None:
-        return found
-    found = questions.get(_plain(header))
-    return (found[0], False) if found is not None else None
+    for whole in _wholes(header):
+        if whole in questions:
+            return questions[whole]
+    for plain in _plains(header):
+        if plain in questions:
+            return (questions[plain][0], False)
+    return None
 
 
 def outputs(name: str) -> tuple[str, ...]:
