@@ -4,6 +4,8 @@ exactly those answers."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -13,6 +15,7 @@ from diversity_review.experience import question_set, write_question_set
 from diversity_review.experience.measures import MEASURES, measure
 from helpers import write_csv
 
+SAMPLE = Path(__file__).resolve().parents[1] / "data/raw/member_survey_experience_synthetic.csv"
 N = 7  # respondents: enough for every group and several sets of options
 
 
@@ -97,3 +100,14 @@ def test_pd_na_where_a_question_was_skipped(tmp_path):
     frame = load_survey(write_csv(tmp_path / "skip.csv", rows))
     assert frame["felt_safe"].isna().all() and frame["abuse_online"].isna().all()
     assert pd.isna(frame.at[0, "abuse_any"])
+
+
+def test_loader_gives_the_dtypes_of_experience_sample(tmp_path):
+    # the contract the pack relies on: the same columns and dtypes as experience/sample.py
+    from diversity_review.experience.sample import read_respondents
+
+    sample = read_respondents(SAMPLE)
+    frame = load_survey(_export(tmp_path, "en"))
+    shared = [c for c in sample.columns if c in frame.columns and c != "respondent_id"]
+    assert len(shared) == 21  # every experience column of the sample
+    assert {c: str(frame[c].dtype) for c in shared} == {c: str(sample[c].dtype) for c in shared}
