@@ -4,7 +4,8 @@ time and intention to stand again, by characteristic and political group.
 Modules: :mod:`.measures` (the measures, from ``vocab/experience.toml``), :mod:`.intervals`
 (Newcombe's interval for a difference), :mod:`.crosstab` (the protected cross-tabulation),
 :mod:`.wording` (titles that state a finding only where the interval supports it),
-:mod:`.charts` (prepare / draw / describe), :mod:`.sample` (reading the respondents).
+:mod:`.charts` (prepare / draw / describe), :mod:`.sample` (reading the respondents),
+:mod:`.template` (the question set councils paste into a survey tool or print).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from .crosstab import TOTAL, crosstab
 from .intervals import newcombe_interval
 from .measures import MEASURES, boolean_columns, label, measure
+from .template import question_set, write_question_set
 
 __all__ = [
     "crosstab",
@@ -21,4 +23,6 @@ __all__ = [
     "boolean_columns",
     "label",
     "TOTAL",
+    "question_set",
+    "write_question_set",
 ]

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ...categories import PREFER_NOT, SURVEY_MEASURES
 from ...errors import Exclusion, RowAccount
+from . import experience
 from .age import AgeBand
 from .answers import survey_groups
 from .classify import Questionnaire
@@ -88,8 +89,8 @@ def answer_columns(present: Iterable[str]) -> list[str]:
     """The measure columns (with their detail and skill columns) among ``present``, in order."""
     present = set(present)
     out: list[str] = []
-    for m in SURVEY_MEASURES:
-        if m in present:
+    for m in (*SURVEY_MEASURES, *experience.NAMES):
+        if m in present or not present.isdisjoint(outputs_of(m)):  # a measure or its columns
             out += outputs_of(m)
     return out
 
@@ -152,8 +153,10 @@ def assemble(parts: Sequence[Part], bands: Sequence[AgeBand], council: str | Non
     for column in present:
         if column in SURVEY_MEASURES:
             out[column] = _categorical(parts, column, bands)
-        elif column in SKILL_COLUMNS:
+        elif column in SKILL_COLUMNS or column in experience.boolean_outputs():
             out[column] = _boolean(parts, column)
+        elif experience.is_experience(column):  # a single experience measure
+            out[column] = _text(parts, column).astype("string")
         else:
             out[column] = _text(parts, column)
     table = pd.DataFrame(out, index=pd.RangeIndex(n))

@@ -29,6 +29,7 @@ from functools import cache, lru_cache
 
 from ...categories import SURVEY_MEASURES
 from ...text import demutate, fold
+from . import experience
 from . import vocabulary as V
 
 __all__ = [
@@ -45,7 +46,7 @@ __all__ = [
 ]
 
 #: what ``questions=`` may map a header to
-MEASURE_NAMES = frozenset({*SURVEY_MEASURES, "council"})
+MEASURE_NAMES = frozenset({*SURVEY_MEASURES, *experience.NAMES, "council"})
 
 
 class Kind(StrEnum):
@@ -149,6 +150,9 @@ def _classify_text(text: str) -> HeaderKind:
     metadata = _metadata_kind(folded)
     if metadata is not None:
         return metadata
+    asked = experience.match(text)
+    if asked is not None and asked[1]:  # an experience question as the template words it
+        return HeaderKind(Kind.QUESTION, asked[0])
     # The question is its first sentence: "What is your sex? A question about gender
     # identity follows" asks about sex.
     sentences = [strip_numbering(fold(s)) for s in re.split(r"\?|\n|\.\s|:\s", str(text))]
@@ -162,6 +166,8 @@ def _classify_text(text: str) -> HeaderKind:
         for measure, pattern, priority in _questions():
             if pattern.search(sentence):
                 return HeaderKind(Kind.QUESTION, measure, priority, specify)
+    if asked is not None:
+        return HeaderKind(Kind.QUESTION, asked[0])
     return HeaderKind(Kind.FREE_TEXT if specify else Kind.UNRECOGNISED)
 
 

@@ -22,6 +22,7 @@ from ...categories import PREFER_NOT
 from ...councils import resolve_council
 from ...errors import DataError
 from ...text import fold
+from . import experience
 from . import vocabulary as V
 from .age import AgeBand, map_age
 from .answers import OTHER_GROUP, map_answer, prefer_not, yes_means, yes_no
@@ -58,6 +59,8 @@ def outputs_of(measure: str) -> tuple[str, ...]:
         return ("ethnicity", "ethnicity_detail")
     if measure == "welsh_language":
         return ("welsh_language", *SKILL_COLUMNS)
+    if experience.is_experience(measure):
+        return experience.outputs(measure)
     return (measure,)
 
 
@@ -154,6 +157,8 @@ def _one(measure: str, raw: object, q: Question, ctx: _Context) -> _Result | Unm
         return band if isinstance(band, Unmapped) else {"age": band}
     if measure == "welsh_language":
         return welsh_outputs(raw)
+    if experience.is_experience(measure):
+        return experience.map_experience(measure, raw)
     if measure == "ethnicity":
         if prefer_not(fold(raw)):
             return {"ethnicity": PREFER_NOT, "ethnicity_detail": PREFER_NOT}

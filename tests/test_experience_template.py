@@ -1,0 +1,115 @@
+"""The experience question set (issue 16): written in both languages, and lossless through the
+survey loader: a Forms-style export of its questions, answered in known ways, reads back to
+exactly those answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from diversity_review import load_survey
+from diversity_review.errors import DataError
+from diversity_review.experience import question_set, write_question_set
+from diversity_review.experience.measures import MEASURES, measure
+from helpers import write_csv
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data/raw/member_survey_experience_synthetic.csv"
+N = 7  # respondents: enough for every group and several sets of options
+
+
+def _chosen(name: str, i: int) -> list[int]:
+    """Respondent i's answer to a question, as positions in its list of answers (made up)."""
+    m = measure(name)
+    if m.kind == "single":
+        return [i % len(m.groups)]
+    n = len(m.options) - 1  # the last option is "none": ticked alone, or not at all
+    ticked = [k for k in range(n) if (i + 1) >> k & 1]
+    return ticked or [n]
+
+
+def _export(tmp_path, lang: str):
+    """A Microsoft Forms export: ID and times, then each question, ticks joined by ';'."""
+    questions = question_set(lang)
+    header = ["ID", "Start time", "Completion time", *(q.text for q in questions)]
+    rows = [header]
+    for i in range(N):
+        answers = []
+        for q in questions:
+            picked = [q.answers[k] for k in _chosen(q.measure, i)]
+            answers.append("".join(f"{a};" for a in picked) if q.multi else picked[0])
+        rows.append([str(i + 1), "3/6/25 09:00", "3/6/25 09:20", *answers])
+    return write_csv(tmp_path / f"forms_{lang}.csv", rows)
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_question_set_round_trips_through_the_loader(tmp_path, lang):
+    frame = load_survey(_export(tmp_path, lang))
+    assert len(frame) == N
+    for name in MEASURES:
+        m = measure(name)
+        for i in range(N):
+            chosen = _chosen(name, i)
+            if m.kind == "single":
+                assert frame.at[i, name] == m.groups[chosen[0]], (name, i)
+                continue
+            for k, option in enumerate(m.options[:-1]):
+                assert frame.at[i, m.column(option)] == (k in chosen), (name, option, i)
+            if m.any_column:
+                assert frame.at[i, m.any_column] == (chosen != [len(m.options) - 1])
+    booleans = [c for n in MEASURES for c in measure(n).columns() if measure(n).kind == "multi"]
+    assert all(frame[c].dtype == "boolean" for c in booleans)
+    assert frame.attrs["dropped"] == {
+        "ID": "survey metadata",
+        "Start time": "survey metadata",
+        "Completion time": "survey metadata",
+    }
+
+
+def test_written_question_set(tmp_path):
+    en = write_question_set(tmp_path / "q_en.txt", "en").read_text(encoding="utf-8")
+    cy = write_question_set(tmp_path / "q_cy.txt", "cy").read_text(encoding="utf-8")
+    assert "1. In the last 12 months, have you experienced abuse" in en
+    assert "   [ ] Online or on social media" in en
+    assert "   ( ) Sometimes" in en
+    assert "DRAFT" not in en
+    assert "DRAFT" in cy  # the Welsh wording is not yet checked
+    assert "   ( ) Heb benderfynu" in cy
+    # 13 questions in vocab/experience.toml, numbered; "tick all" said once per question
+    assert [line.split(".")[0] for line in en.splitlines() if line[:1].isdigit()] == [
+        str(i) for i in range(1, 14)
+    ]
+    assert en.count("Tick all that apply") == 6 and en.count("(Choose one.)") == 7
+
+
+def test_question_set_keeps_an_existing_file(tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("council's own notes", encoding="utf-8")
+    with pytest.raises(DataError):
+        write_question_set(path, "en")
+    assert path.read_text(encoding="utf-8") == "council's own notes"
+    write_question_set(path, "en", overwrite=True)
+    assert path.read_text(encoding="utf-8").startswith("Experience of office")
+
+
+def test_pd_na_where_a_question_was_skipped(tmp_path):
+    questions = question_set("en")
+    header = ["Completion time", "Sex", *(q.text for q in questions)]
+    rows = [header, ["3/6/25 09:20", "Female", *([""] * len(questions))]]
+    frame = load_survey(write_csv(tmp_path / "skip.csv", rows))
+    assert frame["felt_safe"].isna().all() and frame["abuse_online"].isna().all()
+    assert pd.isna(frame.at[0, "abuse_any"])
+
+
+def test_loader_gives_the_dtypes_of_experience_sample(tmp_path):
+    # the contract the pack relies on: the same columns and dtypes as experience/sample.py
+    from diversity_review.experience.sample import read_respondents
+
+    sample = read_respondents(SAMPLE)
+    frame = load_survey(_export(tmp_path, "en"))
+    ours = {c for n in MEASURES for c in measure(n).columns()}
+    shared = [c for c in sample.columns if c in ours]
+    assert len(shared) == 19  # the sample's experience columns (of 24: id, council, group,
+    assert set(shared) <= set(frame.columns)  # sex and disability are not experience ones)
+    assert {c: str(frame[c].dtype) for c in shared} == {c: str(sample[c].dtype) for c in shared}
