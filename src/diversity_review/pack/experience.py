@@ -8,8 +8,11 @@ coverage), from :func:`~diversity_review.experience.crosstab`, which already pro
 two dimensions (its ``suppressed`` column makes :func:`~.protection.protect_pack` leave it as
 it is).
 
-Disclosure: each cross-tab is protected on its own, with the pack's threshold; its groups'
-bases are those of the survey tables of the same characteristic, which publish them too.
+Disclosure: each cross-tab is protected on its own, with the pack's threshold, not in the
+pack-wide pass (whose model is counts of a group within a base, not an outcome by group). Its
+bases are respondents who answered both questions, so they may differ from the survey table of
+the same characteristic by those who skipped the outcome: that difference (skipped answers)
+is published, as the survey tables publish "No answer".
 """
 
 from __future__ import annotations
