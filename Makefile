@@ -42,6 +42,9 @@ format: $(DEV)
 sample: $(DEV)  ## regenerate the synthetic sample files in data/raw/ (fixed seeds)
 	$(BIN)/python scripts/make_sample_review.py
 	$(BIN)/python scripts/make_sample_survey.py
+	$(BIN)/python scripts/make_sample_roster.py
+	$(BIN)/python scripts/make_sample_candidates.py
+	$(BIN)/python scripts/make_sample_experience.py
 
 bench: $(DEV)  ## print every ratio against its baseline, measured side by side (docs/performance.md)
 	$(BIN)/python benchmarks/ratios.py
