@@ -32,6 +32,8 @@ def experience_chart(
     prepared = prepare(frame, words, area=str(table["area"].iloc[0]))
     head, alt = describe(prepared, lang)
     fig = draw(prepared, lang)
+    fig.set_layout_engine("constrained")  # room for the house title and notes
+    fig.set_figheight(fig.get_figheight() + 1.2)
     ax = fig.axes[0]
     ax.set_title("", loc="left")
     note = source_note(source, "Member diversity survey", lang)
