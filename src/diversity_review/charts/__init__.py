@@ -37,6 +37,7 @@ _EXPORTS = {
     "age_profile": "by_group",
     "survey_chart": "by_group",
     "roles_chart": "by_group",
+    "experience_chart": "experience",
     "alt_text": "theme",
     "save_figure": "theme",
     "style": "theme",
@@ -54,6 +55,7 @@ __all__ = [
     "age_profile",
     "survey_chart",
     "roles_chart",
+    "experience_chart",
     "alt_text",
     "save_figure",
     "style",
@@ -80,6 +82,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from .by_council import change_chart, share_by_council
     from .by_group import age_profile, population_comparison, roles_chart, survey_chart
+    from .experience import experience_chart
     from .theme import (
         CONTEXT_GREY,
         HIGHLIGHT,

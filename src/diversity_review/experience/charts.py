@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..i18n import translate
 from .crosstab import TOTAL
 from .wording import supported, title
 
@@ -63,6 +64,15 @@ def percent(value: float | None) -> str:
     return "[c]" if value is None else f"{value * 100:.0f}%"
 
 
+#: what the interval of the lead group's difference says (English msgids)
+VERDICTS = {
+    "more": "the interval lies above zero",
+    "less": "the interval lies below zero",
+    "none": "the interval includes zero",
+    "hidden": "differences not shown to protect respondents",
+}
+
+
 def describe(prepared: Prepared, lang: str = "en") -> tuple[str, str]:
     """``(title, alt text)``. The title states a finding only where the interval supports it."""
     lead = prepared.lead
@@ -73,21 +83,25 @@ def describe(prepared: Prepared, lang: str = "en") -> tuple[str, str]:
         if p.difference is None:
             parts.append(f"{p.group}: {percent(p.share)}")
             continue
-        diff = f"{p.difference * 100:+.0f} points ({p.low * 100:+.0f} to {p.high * 100:+.0f})"
+        diff = translate(
+            "{d} points ({low} to {high})",
+            lang,
+            d=f"{p.difference * 100:+.0f}",
+            low=f"{p.low * 100:+.0f}",
+            high=f"{p.high * 100:+.0f}",
+        )
         parts.append(f"{p.group}: {percent(p.share)}, {diff}")
-    verdict = {
-        "more": "the interval lies above zero",
-        "less": "the interval lies below zero",
-        "none": "the interval includes zero",
-        "hidden": "differences not shown to protect respondents",
-    }[supported(low, high)]
-    alt = (
-        f"Chart of the share of respondents reporting {prepared.outcome} by "
-        f"{prepared.characteristic}, and each group's difference from the other respondents "
-        f"with its 95% interval: "
-        + "; ".join(parts)
-        + f". For {lead.group if lead else 'no group'}, "
-        f"{verdict}."
+    verdict = translate(VERDICTS[supported(low, high)], lang)
+    alt = translate(
+        "Chart of the share of respondents reporting {outcome} by {characteristic}, and each "
+        "group's difference from the other respondents with its 95% interval: {parts}. For "
+        "{group}, {verdict}.",
+        lang,
+        outcome=prepared.outcome,
+        characteristic=prepared.characteristic,
+        parts="; ".join(parts),
+        group=lead.group if lead else translate("no group", lang),
+        verdict=verdict,
     )
     return head, alt
 
@@ -111,7 +125,7 @@ def draw(prepared: Prepared, lang: str = "en"):
         )
     ax.axvline(0, color="#3D3D3D", linewidth=1)
     ax.set_yticks(range(len(shown)), [p.group for p in shown])
-    ax.set_xlabel("Difference from other respondents (percentage points)")
+    ax.set_xlabel(translate("Difference from other respondents (percentage points)", lang))
     ax.set_title(head, loc="left", fontsize=10, wrap=True)
     fig.alt_text = alt
     return fig

@@ -19,7 +19,18 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["title", "supported"]
+__all__ = ["title", "supported", "HEADLINE", "CHARACTERISTICS"]
+
+#: the headline outcomes of the pack's "Experience of office" section: respondent column ->
+#: the reader's words for it (English; the Welsh is in the i18n catalogue)
+HEADLINE = {
+    "abuse_any": "abuse or intimidation",
+    "abuse_online": "online abuse",
+    "abuse_threats": "threats of violence",
+    "stand_again": "not intending to stand again",
+}
+#: the characteristics they are shown by: respondent column -> words in a title (English)
+CHARACTERISTICS = {"sex": "sex", "disability": "disability", "political_group": "political group"}
 
 # Welsh wording is a DRAFT (not reviewed by a Welsh speaker).
 _WORDS = {

@@ -23,6 +23,7 @@ from ..councils import council_label
 from ..i18n import format_percent, translate
 from .config import PackConfig
 from .coverage import coverage_text
+from .experience import title_values as experience_title_values
 
 if TYPE_CHECKING:  # pragma: no cover
     from .tables import Table
@@ -229,6 +230,7 @@ def title_text(table: Table, lang: str) -> str:
     if "measure" in values:
         label = translate(MEASURES[str(values["measure"])].label, lang)
         values["measure"] = lower_first(label)
+    values = experience_title_values(values, lang)  # an experience table's outcome, by
     if "coverage" in values:  # a survey's councils (coverage.py)
         values["coverage"] = coverage_text(tuple(values["coverage"]), lang)  # type: ignore[arg-type]
     return translate(table.spec.title, lang, **values)
@@ -330,6 +332,28 @@ def notes(config: PackConfig, lang: str) -> dict[str, str]:
             lang,
         ),
         "survey": survey_base_note(config.not_stated_in_base, lang),
+        "experience": translate(
+            "Experience of office: the share of respondents reporting the outcome in each "
+            "group, of those who answered both questions, with its 95% Wilson score interval. "
+            "The difference is the group's share minus that of the other respondents together "
+            "(those who preferred not to say are counted but not compared), with its 95% "
+            "interval by Newcombe's hybrid score method; where that interval includes zero the "
+            'table says "difference not distinguishable from zero".',
+            lang,
+        ),
+        "experience_protection": translate(
+            "Each cross-tabulation is protected in two dimensions: a count of those reporting "
+            "the outcome, or of those not reporting it, below {threshold} is hidden as [c], and "
+            "so are zeros and the cells that would give it away; where any cell of a table is "
+            "hidden, no difference is published.",
+            lang,
+        ).format(threshold=config.threshold),
+        "experience_title": translate(
+            "A chart's title says a group reports an outcome more (or less) often than the "
+            "other respondents only where the 95% interval of the difference lies wholly above "
+            "(or below) zero; otherwise it says no clear difference can be told.",
+            lang,
+        ),
         "coverage": translate(
             "Respondents are the council's members who answered the survey; the response rate "
             "is respondents as a share of the council's seats (2022 election). A response under "

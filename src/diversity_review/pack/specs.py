@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..analysis import compare_with_population, set_aside_not_known
-from . import compute, stood
+from . import compute, experience, stood
 from .display import (
     Column,
     council,
@@ -110,6 +110,7 @@ REVIEW = Setting("review_source")
 CANDIDACIES = "Democracy Club candidacy data"
 
 MEASURE = Value("measure")
+DIFFERENCE_HIDDEN = "difference_suppressed"
 
 SPECS: tuple[TableSpec, ...] = (
     TableSpec(
@@ -273,6 +274,39 @@ SPECS: tuple[TableSpec, ...] = (
             Column("Seats", count("seats", of_question=False)),
             Column("Response rate (%)", percent("response_rate")),
             Column("Low response", flag("low_response", "Low response")),
+        ),
+    ),
+    TableSpec(
+        name="exp_{outcome}_{by}",
+        topic="Experience of office",
+        title="Survey respondents reporting {outcome}, by {by}, {coverage}",
+        compute=experience.experience_tables,
+        source=Setting("survey_source"),
+        notes=("experience", "experience_protection", "experience_title"),
+        charts=(ChartSpec("exp_{outcome}_{by}", "experience_chart", args=(Value("outcome"),)),),
+        columns=(
+            Column("Group", experience.group_cell()),
+            Column("Count", count("count"), HIDDEN),
+            Column("Base", count("base"), "base_suppressed"),
+            Column("Share (%)", percent("share", base="base"), HIDDEN),
+            Column("Lower 95% limit (%)", percent("ci_low", base="base"), HIDDEN),
+            Column("Upper 95% limit (%)", percent("ci_high", base="base"), HIDDEN),
+            Column(
+                "Difference from other respondents (percentage points)",
+                experience.difference_points("difference"),
+                DIFFERENCE_HIDDEN,
+            ),
+            Column(
+                "Lower 95% limit of the difference (percentage points)",
+                experience.difference_points("diff_low"),
+                DIFFERENCE_HIDDEN,
+            ),
+            Column(
+                "Upper 95% limit of the difference (percentage points)",
+                experience.difference_points("diff_high"),
+                DIFFERENCE_HIDDEN,
+            ),
+            Column("Note", experience.note_cell()),
         ),
     ),
     TableSpec(
