@@ -19,6 +19,14 @@ if os.environ.get("CI"):
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test reading the session's sample pack runs on one worker (``--dist
+    loadgroup``), so the pack is built once per run, not once per worker."""
+    for item in items:
+        if "sample_pack" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("sample_pack"))
+
+
 @pytest.fixture
 def root() -> Path:
     return ROOT
