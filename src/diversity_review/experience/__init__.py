@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from .crosstab import TOTAL, crosstab
 from .intervals import newcombe_interval
-from .measures import MEASURES, boolean_columns, label, measure
+from .measures import MEASURES, OUTCOMES, boolean_columns, label, measure
 from .template import question_set, write_question_set
 
 __all__ = [
     "crosstab",
     "newcombe_interval",
     "MEASURES",
+    "OUTCOMES",
     "measure",
     "boolean_columns",
     "label",
