@@ -13,7 +13,7 @@ import pytest
 from diversity_review import load_survey
 from diversity_review.errors import DataError
 from diversity_review.experience import question_set, write_question_set
-from diversity_review.experience.measures import MEASURES, OUTCOMES, measure
+from diversity_review.experience.measures import MEASURES, measure
 from helpers import write_csv
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data/raw/member_survey_experience_synthetic.csv"
@@ -112,14 +112,24 @@ def test_pd_na_where_a_question_was_skipped(tmp_path):
     assert pd.isna(frame.at[0, "abuse_any"])
 
 
-def test_loader_gives_the_dtypes_of_experience_sample(tmp_path):
-    # the contract the pack relies on: the same columns and dtypes as experience/sample.py
-    from diversity_review.experience.sample import read_respondents
-
-    sample = read_respondents(SAMPLE)
-    frame = load_survey(_export(tmp_path, "en"))
-    ours = {c for n in OUTCOMES for c in measure(n).columns()}
-    shared = [c for c in sample.columns if c in ours]
-    assert len(shared) == 19  # the sample's experience columns (of 24: id, council, group,
-    assert set(shared) <= set(frame.columns)  # sex and disability are not experience ones)
-    assert {c: str(frame[c].dtype) for c in shared} == {c: str(sample[c].dtype) for c in shared}
+def test_the_sample_loads_with_the_experience_columns_dtypes():
+    """The contract the pack relies on, on the bundled Forms-style sample: every question in
+    its header gives its columns (read here from the CSV and vocab/experience.toml with
+    tomllib), a tick-all option or its "any" a nullable boolean, a single answer a string."""
+    header = pd.read_csv(SAMPLE, skiprows=1, nrows=0).columns
+    expected = {}
+    for name, entry in _vocab()["measures"].items():
+        if entry["label_en"] not in header:
+            continue
+        if entry["kind"] == "single":
+            expected[name] = "string"
+            continue
+        for option, words in entry["options"].items():
+            if not words.get("none"):
+                expected[f"{name}_{option}"] = "boolean"
+        if "any" in entry:
+            expected[entry["any"]] = "boolean"
+    assert len(expected) > len(_vocab()["measures"])  # the sample asks them all
+    frame = load_survey(SAMPLE)
+    assert {c: str(frame[c].dtype) for c in expected} == expected
+    assert len(frame) == len(pd.read_csv(SAMPLE, skiprows=1, usecols=["ID"]))
