@@ -4,8 +4,9 @@ time and intention to stand again, by characteristic and political group.
 Modules: :mod:`.measures` (the measures, from ``vocab/experience.toml``), :mod:`.intervals`
 (Newcombe's interval for a difference), :mod:`.crosstab` (the protected cross-tabulation),
 :mod:`.wording` (titles that state a finding only where the interval supports it),
-:mod:`.charts` (prepare / draw / describe), :mod:`.sample` (reading the respondents),
-:mod:`.template` (the question set councils paste into a survey tool or print).
+:mod:`.charts` (prepare / draw / describe), :mod:`.template` (the question set councils paste
+into a survey tool or print). The respondents are read by
+:func:`~diversity_review.load_survey`, like any survey export.
 """
 
 from __future__ import annotations
