@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from diversity_review import load_survey
 from diversity_review.experience import TOTAL, crosstab, newcombe_interval
 from diversity_review.experience.charts import describe, prepare
-from diversity_review.experience.sample import read_respondents
 from diversity_review.experience.wording import title
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data/raw/member_survey_experience_synthetic.csv"
@@ -99,7 +99,7 @@ def test_title_states_a_finding_only_where_the_interval_supports_it():
 
 
 def test_the_sample_finds_the_real_difference_and_does_not_claim_the_null_one():
-    respondents = read_respondents(SAMPLE)
+    respondents = load_survey(SAMPLE)
     assert respondents.attrs["synthetic"]
     by_sex = crosstab(respondents, "abuse_online", by="sex")
     female = by_sex[by_sex["group"] == "Female"].iloc[0]

@@ -4,6 +4,7 @@ exactly those answers."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +17,12 @@ from diversity_review.experience.measures import MEASURES, measure
 from helpers import write_csv
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data/raw/member_survey_experience_synthetic.csv"
+VOCAB = Path(__file__).resolve().parents[1] / "src/diversity_review/vocab/experience.toml"
 N = 7  # respondents: enough for every group and several sets of options
+
+
+def _vocab() -> dict:
+    return tomllib.loads(VOCAB.read_text(encoding="utf-8"))
 
 
 def _chosen(name: str, i: int) -> list[int]:
@@ -76,11 +82,15 @@ def test_written_question_set(tmp_path):
     assert "DRAFT" not in en
     assert "DRAFT" in cy  # the Welsh wording is not yet checked
     assert "   ( ) Heb benderfynu" in cy
-    # 13 questions in vocab/experience.toml, numbered; "tick all" said once per question
+    # every question of vocab/experience.toml (read here with tomllib), numbered; "tick all"
+    # said once per multi question, "Choose one" once per single question
+    kinds = [m["kind"] for m in _vocab()["measures"].values()]
     assert [line.split(".")[0] for line in en.splitlines() if line[:1].isdigit()] == [
-        str(i) for i in range(1, 14)
+        str(i) for i in range(1, len(kinds) + 1)
     ]
-    assert en.count("Tick all that apply") == 6 and en.count("(Choose one.)") == 7
+    assert en.count("Tick all that apply") == kinds.count("multi")
+    assert en.count("(Choose one.)") == kinds.count("single")
+    assert "Which political group are you a member of?" in en
 
 
 def test_question_set_keeps_an_existing_file(tmp_path):
@@ -102,14 +112,24 @@ def test_pd_na_where_a_question_was_skipped(tmp_path):
     assert pd.isna(frame.at[0, "abuse_any"])
 
 
-def test_loader_gives_the_dtypes_of_experience_sample(tmp_path):
-    # the contract the pack relies on: the same columns and dtypes as experience/sample.py
-    from diversity_review.experience.sample import read_respondents
-
-    sample = read_respondents(SAMPLE)
-    frame = load_survey(_export(tmp_path, "en"))
-    ours = {c for n in MEASURES for c in measure(n).columns()}
-    shared = [c for c in sample.columns if c in ours]
-    assert len(shared) == 19  # the sample's experience columns (of 24: id, council, group,
-    assert set(shared) <= set(frame.columns)  # sex and disability are not experience ones)
-    assert {c: str(frame[c].dtype) for c in shared} == {c: str(sample[c].dtype) for c in shared}
+def test_the_sample_loads_with_the_experience_columns_dtypes():
+    """The contract the pack relies on, on the bundled Forms-style sample: every question in
+    its header gives its columns (read here from the CSV and vocab/experience.toml with
+    tomllib), a tick-all option or its "any" a nullable boolean, a single answer a string."""
+    header = pd.read_csv(SAMPLE, skiprows=1, nrows=0).columns
+    expected = {}
+    for name, entry in _vocab()["measures"].items():
+        if entry["label_en"] not in header:
+            continue
+        if entry["kind"] == "single":
+            expected[name] = "string"
+            continue
+        for option, words in entry["options"].items():
+            if not words.get("none"):
+                expected[f"{name}_{option}"] = "boolean"
+        if "any" in entry:
+            expected[entry["any"]] = "boolean"
+    assert len(expected) > len(_vocab()["measures"])  # the sample asks them all
+    frame = load_survey(SAMPLE)
+    assert {c: str(frame[c].dtype) for c in expected} == expected
+    assert len(frame) == len(pd.read_csv(SAMPLE, skiprows=1, usecols=["ID"]))

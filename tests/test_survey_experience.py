@@ -128,3 +128,76 @@ def test_numbered_headers_and_option_columns_of_ones_and_zeros(tmp_path):
     assert "reported_any" not in frame.columns  # the vocabulary names no "any" for it
     assert _values(frame["hours"]) == ["20-29", "40+", "Under 10"]
     assert list(frame["sex"].astype(str)) == ["Female", "Male", "Female"]
+
+
+# --- the political group: a characteristic the experience questions are shown by ----------
+
+GROUP_HEADERS = [
+    "Political group",
+    "Party",
+    "Political party",
+    "Which political group are you a member of?",
+    "Grŵp gwleidyddol",
+    "Plaid wleidyddol",
+]
+
+
+@pytest.mark.parametrize("header", GROUP_HEADERS)
+def test_a_short_political_group_header_is_the_question(tmp_path, header):
+    rows = [["Completion time", header, SAFE_EN], ["1/5/24 10:00", "Labour", "Yes"]]
+    frame = load_survey(write_csv(tmp_path / "group.csv", rows))
+    assert frame.attrs["questions"]["political_group"] == header
+    assert _values(frame["political_group"]) == ["Labour"]
+    assert header not in frame.attrs["dropped"]  # no longer dropped as personal data
+
+
+def test_political_group_synonyms_english_and_welsh(tmp_path):
+    written = [
+        ("Welsh Labour", "Labour"),
+        ("Labour and Co-operative", "Labour"),
+        ("Llafur", "Labour"),
+        ("Plaid", "Plaid Cymru"),
+        ("Welsh Conservatives", "Conservative"),
+        ("Ceidwadwyr", "Conservative"),
+        ("Welsh Liberal Democrats", "Liberal Democrat"),
+        ("Democratiaid Rhyddfrydol", "Liberal Democrat"),
+        ("Green Party", "Green"),
+        ("Plaid Werdd", "Green"),
+        ("Annibynnol", "Independent"),
+        ("Independent group", "Independent"),
+        ("Other", "Other group"),
+        ("Arall", "Other group"),
+        ("Prefer not to say", None),
+        ("", None),  # skipped (the row answers another question)
+    ]
+    rows = [["Completion time", "Political group", SAFE_EN]]
+    rows += [["1/5/24 10:00", answer, "Yes"] for answer, _ in written]
+    frame = load_survey(write_csv(tmp_path / "groups.csv", rows))
+    assert _values(frame["political_group"]) == [group for _, group in written]
+    assert frame["political_group"].dtype == "string"
+
+
+def test_a_local_group_is_other_group_counted_in_one_warning_never_quoted(tmp_path):
+    from diversity_review.errors import DataWarning
+
+    local = ["Llais Gwynedd", "Propel", "Llais Gwynedd", "Hightown Residents' Association"]
+    rows = [["Completion time", "Party"], ["1/5/24 10:00", "Labour"]]
+    rows += [["1/5/24 10:00", name] for name in local]
+    with pytest.warns(DataWarning) as caught:
+        frame = load_survey(write_csv(tmp_path / "local.csv", rows))  # strict: not an error
+    assert _values(frame["political_group"]) == ["Labour", *["Other group"] * len(local)]
+    texts = [str(w.message) for w in caught if issubclass(w.category, DataWarning)]
+    assert len(texts) == 1
+    assert f"{len(local)} answers" in texts[0] and f"({len(set(local))} different)" in texts[0]
+    assert "Other group" in texts[0]
+    for name in local:
+        assert name not in texts[0] and name.split()[0] not in texts[0]
+
+
+def test_political_group_is_never_an_outcome():
+    from diversity_review.experience import OUTCOMES, crosstab
+
+    assert "political_group" not in OUTCOMES
+    frame = pd.DataFrame({"sex": ["Female", "Male"], "political_group": ["Labour", "Green"]})
+    with pytest.raises(ValueError, match="characteristic"):
+        crosstab(frame, "political_group", by="sex")

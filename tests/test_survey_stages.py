@@ -81,3 +81,35 @@ def test_a_csv_head_is_only_the_first_rows(tmp_path):
     rows = [["ID", "What is your sex?"]] + [[str(i), "Female"] for i in range(500)]
     sheet = open_sheets(write_csv(tmp_path / "s.csv", rows))[0]
     assert sheet.head.n_rows == 52 and sheet.encoding == "utf-8-sig"
+
+
+def test_a_data_row_of_repeated_no_answers_does_not_outscore_the_header(tmp_path):
+    # "No" is also a respondent-number header ("No"), so each "No" answer looks like export
+    # metadata: counted once a row, the header (ID, two times, the questions) still wins
+    from diversity_review import load_survey
+    from diversity_review.errors import DataWarning
+    from diversity_review.experience import measure
+
+    asked = ["security_measures", "remote_attendance", "felt_safe", "meeting_times"]
+    own = [f"Have you chaired committee {k}?" for k in range(8)]  # not questions it knows
+    header = [
+        "ID",
+        "Start time",
+        "Completion time",
+        "Do you consider yourself to be disabled?",
+        *(measure(m).question["en"] for m in asked),
+        *own,
+    ]
+    rows = []
+    for i in range(40):
+        answers = ["Sometimes" if m.endswith("times") and i % 5 == 0 else "No" for m in asked]
+        disabled = "Disabled" if i % 4 == 0 else "No"
+        stamp = f"3/{1 + i % 28}/24 10:00"
+        rows.append([str(i + 1), stamp, stamp, disabled, *answers, *(["No"] * len(own))])
+    path = write_csv(tmp_path / "mostly_no.csv", [["Member survey 2024"], header, *rows])
+    with pytest.warns(DataWarning, match="columns not used"):
+        frame = load_survey(path)
+    assert len(frame) == len(rows)
+    column = header.index(measure("meeting_times").question["en"])
+    assert frame["meeting_times"].tolist() == [r[column] for r in rows]
+    assert int(frame["survey_year"].iloc[0]) == 2024

@@ -40,6 +40,8 @@ def outcome_flags(respondents: pd.DataFrame, outcome: str, group: str | None = N
     if pd.api.types.is_bool_dtype(column) or str(column.dtype) == "boolean":
         return column.astype("boolean")
     m, _ = measure_of(outcome)
+    if m.characteristic:
+        raise ValueError(f"{outcome!r} is a characteristic, not an outcome: group by it (by=)")
     target = group or m.outcome
     if target not in measure(m.name).groups:
         raise ValueError(f"{target!r} is not a group of {outcome}: {', '.join(m.groups)}")

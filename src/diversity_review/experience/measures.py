@@ -13,6 +13,10 @@ Examples
 ('Yes', 'Sometimes', 'No')
 >>> label("abuse_online", "cy")
 'Ar-lein neu ar gyfryngau cymdeithasol'
+>>> measure("political_group").characteristic, measure("political_group").unlisted
+(True, 'Other group')
+>>> "Political group" in OUTCOMES, "political_group" in OUTCOMES
+(False, False)
 """
 
 from __future__ import annotations
@@ -22,7 +26,15 @@ from functools import cache
 
 from .. import vocab
 
-__all__ = ["Measure", "MEASURES", "measure", "boolean_columns", "label", "measure_of"]
+__all__ = [
+    "Measure",
+    "MEASURES",
+    "OUTCOMES",
+    "measure",
+    "boolean_columns",
+    "label",
+    "measure_of",
+]
 
 _FILE = "experience"
 
@@ -41,6 +53,9 @@ class Measure:
     any_column: str | None = None
     outcome: str = "Yes"
     cy_reviewed: bool = False
+    synonyms: dict[str, tuple[str, ...]] | None = None  # single: group -> other ways it is written
+    unlisted: str | None = None  # single: the group an answer not in the vocabulary becomes
+    characteristic: bool = False  # who answered (political group), never an outcome
 
     def column(self, option: str) -> str:
         """The boolean column of a multi measure's option."""
@@ -57,8 +72,13 @@ class Measure:
 def _make(name: str, entry: dict) -> Measure:
     labels: dict[str, dict[str, str]] = {}
     if entry["kind"] == "single":
+        synonyms: dict[str, tuple[str, ...]] = {}
         for group, words in entry["groups"].items():
             labels[group] = {"en": words.get("label_en", group), "cy": words["label_cy"]}
+            synonyms[group] = tuple(words.get("synonyms", ()))
+        unlisted = entry.get("unlisted")
+        if unlisted is not None and unlisted not in labels:
+            raise ValueError(f"{name}: unlisted = {unlisted!r} is not one of its groups")
         return Measure(
             name,
             "single",
@@ -67,6 +87,9 @@ def _make(name: str, entry: dict) -> Measure:
             labels=labels,
             outcome=entry.get("outcome", "Yes"),
             cy_reviewed=entry.get("cy_reviewed", False),
+            synonyms=synonyms,
+            unlisted=unlisted,
+            characteristic=entry.get("characteristic", False),
         )
     none = None
     for option, words in entry["options"].items():
@@ -90,8 +113,10 @@ def _measures() -> dict[str, Measure]:
     return {name: _make(name, entry) for name, entry in vocab.load(_FILE)["measures"].items()}
 
 
-#: measure names, in the vocabulary's order
+#: measure names, in the vocabulary's order (the characteristics they are asked with too)
 MEASURES: tuple[str, ...] = tuple(_measures())
+#: the measures that are experiences, not characteristics (what a cross-tab may count)
+OUTCOMES: tuple[str, ...] = tuple(m for m in MEASURES if not _measures()[m].characteristic)
 
 
 def measure(name: str) -> Measure:

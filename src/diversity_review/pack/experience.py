@@ -1,8 +1,8 @@
 """The pack's "Experience of office" section: headline outcomes by characteristic.
 
 Built only when the survey respondents carry experience columns (named by the measure keys of
-``vocab/experience.toml``, as :func:`~diversity_review.experience.sample.read_respondents`
-gives them); a survey without them adds nothing. Each table is one outcome by one
+``vocab/experience.toml``, as :func:`~diversity_review.load_survey` gives them from the
+template's questions); a survey without them adds nothing. Each table is one outcome by one
 characteristic over the surveyed councils together (named as the survey tables name their
 coverage), from :func:`~diversity_review.experience.crosstab`, which already protects it in
 two dimensions (its ``suppressed`` column makes :func:`~.protection.protect_pack` leave it as

@@ -6,7 +6,10 @@ Microsoft Forms, SurveyMonkey and Jisc export it. An answer is a group (single m
 the options ticked (multi measures: one cell joined by ";" as Forms writes it, or one column
 per option, which the classify stage has already turned into the labels ticked). Each option
 becomes one boolean column (``abuse_online`` ...) and the measure's ``any`` column where it
-has one; a single measure one string column. "Prefer not to say" is not an answer (NA).
+has one; a single measure one string column. "Prefer not to say" is not an answer (NA). A
+single measure with an ``unlisted`` group (the political group) takes an answer naming none of
+its groups or their synonyms (a council's local group) as that group, marked :class:`Unlisted`
+so the loader counts it in one warning without quoting it.
 
 Examples
 --------
@@ -16,6 +19,11 @@ Examples
 True
 >>> map_experience("felt_safe", "Weithiau")
 {'felt_safe': 'Sometimes'}
+>>> map_experience("political_group", "Welsh Liberal Democrats")
+{'political_group': 'Liberal Democrat'}
+>>> found = map_experience("political_group", "Grŵp y Ffermwyr")
+>>> found, isinstance(found, Unlisted)
+({'political_group': 'Other group'}, True)
 """
 
 from __future__ import annotations
@@ -28,7 +36,16 @@ from ...text import fold
 from .answers import prefer_not
 from .problems import Unmapped
 
-__all__ = ["NAMES", "is_experience", "match", "outputs", "map_experience", "boolean_outputs"]
+__all__ = [
+    "NAMES",
+    "Unlisted",
+    "is_experience",
+    "match",
+    "outputs",
+    "unlisted_group",
+    "map_experience",
+    "boolean_outputs",
+]
 
 #: the experience measures, in the vocabulary's order (what ``questions=`` may also name)
 NAMES: tuple[str, ...] = tuple(vocab.load("experience")["measures"])
@@ -39,6 +56,11 @@ def _measure(name: str):
     from ...experience.measures import measure
 
     return measure(name)
+
+
+class Unlisted(dict):
+    """The columns of an answer naming none of a measure's groups, kept as its ``unlisted``
+    group (a council's local political group): counted in one warning, never quoted."""
 
 
 def is_experience(name: str | None) -> bool:
@@ -98,6 +120,11 @@ def match(header: object) -> tuple[str, bool] | None:
     return None
 
 
+def unlisted_group(name: str) -> str | None:
+    """The group an answer naming none of a single measure's groups becomes (None: none)."""
+    return _measure(name).unlisted
+
+
 def outputs(name: str) -> tuple[str, ...]:
     """The respondent columns an experience question fills."""
     return _measure(name).columns()
@@ -110,11 +137,13 @@ def boolean_outputs() -> frozenset[str]:
 
 @cache
 def _answers(name: str) -> dict[str, str]:
-    """Folded answer -> group (single) or option key (multi), English and Welsh."""
+    """Folded answer -> group (single) or option key (multi), English and Welsh, with the
+    group's synonyms."""
     m = _measure(name)
+    synonyms = m.synonyms or {}
     out: dict[str, str] = {}
     for key in m.groups or m.options:  # folded as written: "10 to 19 hours" has no numbering
-        for text in (key, *m.labels[key].values()):
+        for text in (key, *m.labels[key].values(), *synonyms.get(key, ())):
             out.setdefault(fold(text), key)
     return out
 
@@ -132,6 +161,8 @@ def map_experience(name: str, raw: object) -> dict[str, object] | Unmapped:
         if prefer_not(fold(raw)):
             return {name: None}
         group = known.get(fold(raw))
+        if group is None and m.unlisted is not None:
+            return Unlisted({name: m.unlisted})
         return {name: group} if group is not None else Unmapped(_expected(name))
     parts = [p for p in str(raw).split(";") if p.strip()]
     if len(parts) == 1 and prefer_not(fold(parts[0])):

@@ -1,7 +1,9 @@
 """Locate stage: which row is the header, and whether a row of option labels sits under it.
 
 The header row is the row (of the first :data:`SCAN_ROWS`) whose cells name the most distinct
-measures and export metadata columns, so a title or notes above it are fine. A second header
+measures and distinct export metadata columns, so a title or notes above it are fine, and a
+data row of repeated answers ("No", "No", ...: "No" is also a respondent-number header) counts
+each answer once and cannot outscore the header. A second header
 row (SmartSurvey, SurveyMonkey: one column per option of a multi-select question, "Response",
 "Other (please specify)") is told from a data row by its blank ID and time cells, or by its
 "Response" labels.
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ...text import fold
 from ..grid import Grid
 from .headers import EXPORT_KINDS, Kind, classify, classify_header, is_response_label
 from .source import Sheet
@@ -40,20 +43,23 @@ class Located:
 
 
 def _score(row: list[object], overrides: Mapping[str, str | None]) -> tuple[int, int]:
-    """(distinct measures, metadata columns) a row names: the header row names the most.
+    """(distinct measures, distinct metadata headers) a row names: the header row names the most.
 
     Distinct measures, so a row of option labels ("Speak Welsh", "Read Welsh") under a
-    multi-select question counts once, not once per option.
+    multi-select question counts once, not once per option. Distinct metadata texts, so a
+    data row answering "No" to many questions counts one "No" (a header's "ID", "Start time"
+    and "Completion time" are three).
     """
     measures: set[str] = set()
-    metadata = 0
+    metadata: set[str] = set()
     for value in row:
         if isinstance(value, str):
             kind = classify(value.split("[")[0] if "[" in value else value, overrides)
             if kind.kind is Kind.QUESTION:
                 measures.add(kind.measure or "")
-            metadata += kind.kind in EXPORT_KINDS
-    return len(measures), metadata
+            elif kind.kind in EXPORT_KINDS:
+                metadata.add(fold(value))
+    return len(measures), len(metadata)
 
 
 def _has_subheader(grid: Grid, h: int) -> bool:

@@ -199,6 +199,9 @@ def _map_distinct(q: Question, answers: _Distinct, ctx: _Context, rows_of: _Rows
             results.append(dict.fromkeys(outputs_of(measure)))
             continue
         found = _council(raw, ctx) if measure == "council" else _one(measure, raw, q, ctx)
+        if isinstance(found, experience.Unlisted):  # a local group: counted, never quoted
+            ctx.problems.unlisted[measure] += total
+            ctx.problems.unlisted_answers[measure] += 1
         if isinstance(found, Unmapped):
             lines = [located.data_start + int(r) + 1 for r in rows_of(k)[:4]]
             where = f"{q.where}, row {lines[0]}"
@@ -281,6 +284,8 @@ def map_answers(
         problems.add(problem)
     problems.kept_as_other += sorted(found.kept_as_other, key=lambda p: _cell_order(p.cell))
     problems.kept_cells += found.kept_cells
+    problems.unlisted.update(found.unlisted)
+    problems.unlisted_answers.update(found.unlisted_answers)
     return Answers(outputs)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from ...hints import QUESTIONS, SURVEY_YEAR
 from ...text import fold, year_in
 from ..grid import column_letter
 from ..synthetic import is_synthetic
+from . import experience
 from .age import AgeBand, parse_age_bands
 from .assemble import Part, account_rows, assemble, year_from_times
 from .classify import Questionnaire, classify_columns, resolve_duplicates
@@ -161,6 +163,27 @@ def _warn(name: str, forms: Sequence[Questionnaire], notes: list[str], options, 
         )
 
 
+def _warn_unlisted(name: str, collectors: Sequence[Collector]) -> None:
+    """One warning counting the answers that name a group the vocabulary does not list (a
+    council's local political group), kept as the measure's catch-all group: never quoted."""
+    cells: Counter[str] = Counter()
+    answers: Counter[str] = Counter()
+    for c in collectors:
+        cells.update(c.unlisted)
+        answers.update(c.unlisted_answers)
+    parts = []
+    for measure, n in cells.items():
+        distinct = answers[measure]
+        parts.append(
+            f"{n} {'answer' if n == 1 else 'answers'} to the {measure.replace('_', ' ')} "
+            f"question ({distinct} different) {'names' if n == 1 else 'name'} a group not in "
+            f"the vocabulary (a local group, perhaps): counted as "
+            f"{experience.unlisted_group(measure)}; the answers are not repeated here"
+        )
+    if parts:
+        warnings.warn(f"{name}: " + "; ".join(parts), DataWarning, stacklevel=4)
+
+
 def load_survey(
     path: str | Path,
     *,
@@ -257,4 +280,5 @@ def _load(path: Path, options: Options) -> pd.DataFrame:
     notes = [n for f, c in zip(forms, collectors, strict=True) for n in (*f.notes, *c.notes)]
     kept = [p for c in collectors for p in c.kept_as_other]
     _warn(name, forms, notes, options, (kept, sum(c.kept_cells for c in collectors)))
+    _warn_unlisted(name, collectors)
     return assemble(parts, options.bands, options.council)

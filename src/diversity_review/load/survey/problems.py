@@ -28,6 +28,7 @@ hold it.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ...errors import Problem
@@ -112,7 +113,9 @@ class Collector:
 
     ``strict=False`` turns an answer that cannot be mapped (not an age out of range, not an
     unknown council) into a problem in ``kept_as_other`` (one a distinct answer, for a
-    warning), with ``kept_cells`` counting the cells they stand for.
+    warning), with ``kept_cells`` counting the cells they stand for. ``unlisted`` counts, per
+    measure, the cells naming a group its vocabulary does not list (kept as its ``unlisted``
+    group whatever ``strict`` says), ``unlisted_answers`` how many distinct answers they are.
     """
 
     strict: bool = True
@@ -120,6 +123,8 @@ class Collector:
     notes: list[str] = field(default_factory=list)
     kept_as_other: list[Problem] = field(default_factory=list)
     kept_cells: int = 0
+    unlisted: Counter[str] = field(default_factory=Counter)
+    unlisted_answers: Counter[str] = field(default_factory=Counter)
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
