@@ -13,8 +13,9 @@ real difference is found and a null one is not claimed:
 - online abuse does not depend on disability (a null difference): 57% whatever the answer;
 - threats of violence: disabled members 30%, others 15%.
 
-The respondents are drawn in the same order as when the sample had one column per measure, so
-the same seed gives the same respondents. The two questions that layout did not have
+Respondents come from all 22 councils, each council's chance in proportion to its seats, so
+about half of each council's members respond (the sample once drew four councils evenly, which
+gave response rates over 100%). The two questions that layout did not have
 ("Did you report it?", asked of those who reported abuse, and family absence) are drawn from a
 second stream (seed [2024, 2]), so the first stream is unchanged; the times are spread over
 May and June 2024 by respondent number, with no draw.
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from diversity_review.councils import council_name
+from diversity_review.councils import council_name, councils
 from diversity_review.experience import measure, question_set
 
 SEED = 2024
@@ -37,7 +38,11 @@ N = 600
 OUT = (
     Path(__file__).resolve().parents[1] / "data" / "raw" / "member_survey_experience_synthetic.csv"
 )
-COUNCILS = ["W06000010", "W06000015", "W06000022", "W06000014"]  # Carms, Cardiff, Newport, Vale
+#: every council, each drawn in proportion to its 2022 seats (about half of each council's
+#: members respond, as a real all-Wales survey might: no council above its seats)
+_REGISTRY = councils()
+COUNCILS = _REGISTRY["council_code"].tolist()
+WEIGHTS = (_REGISTRY["seats_2022"] / _REGISTRY["seats_2022"].sum()).to_numpy()
 GROUPS = ["Labour", "Plaid Cymru", "Conservative", "Independent"]
 HOURS = ["Under 10", "10-19", "20-29", "30-39", "40+"]
 REASONS = [
@@ -63,7 +68,7 @@ def respondent(rng: np.random.Generator) -> dict[str, object]:
     at_home = rng.random() < 0.10
     stand = rng.choice(["Yes", "No", "Undecided"], p=[0.5, 0.25, 0.25])
     return {
-        "council": str(rng.choice(COUNCILS)),
+        "council": str(rng.choice(COUNCILS, p=WEIGHTS)),
         "political_group": str(rng.choice(GROUPS)),
         "sex": str(sex),
         "disabled": bool(disabled),
