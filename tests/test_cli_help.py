@@ -88,3 +88,24 @@ def test_write_template_keeps_an_existing_file_unless_asked(tmp_path):
     assert info.value.codes == ["file-exists"] and path.read_bytes() == b"mine"
     write_template(path, election=2027, overwrite=True)
     assert openpyxl.load_workbook(path).sheetnames[0] == "Councillors 2027"
+
+
+@pytest.mark.parametrize(
+    ("given", "wanted"),
+    [(["--lang", "en", "--lang", "cy"], ["en", "cy"]), (["--lang", "cy,en"], ["cy", "en"])],
+)
+def test_lang_repeated_or_comma_separated_builds_every_language(
+    tmp_path, monkeypatch, given, wanted
+):
+    import diversity_review.pack as pack
+
+    seen = {}
+
+    def build(**kwargs):
+        seen.update(kwargs)
+        raise SystemExit(0)  # the languages are all this test needs
+
+    monkeypatch.setattr(pack, "build_pack", build)
+    with pytest.raises(SystemExit):
+        cli.main(["report", "--review", str(SAMPLE_REVIEW), "--out", str(tmp_path / "p"), *given])
+    assert seen["langs"] == wanted

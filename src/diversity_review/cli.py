@@ -190,7 +190,8 @@ def _report(args: argparse.Namespace, reviews: list[Path], surveys: list[Path]) 
     from .pack import build_pack
 
     out = args.out or _project_root() / "data" / "processed"
-    langs = [x.strip() for x in args.lang.split(",") if x.strip()] if args.lang else None
+    given = [x.strip() for arg in args.lang or () for x in arg.split(",") if x.strip()]
+    langs = list(dict.fromkeys(given)) or None
     summary = build_pack(
         reviews=reviews,
         surveys=surveys,
@@ -276,7 +277,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="Democracy Club candidacy CSV (repeatable): adds who stood and who was elected",
     )
     rep.add_argument("--out", type=Path, help="output folder (default data/processed)")
-    rep.add_argument("--lang", help="languages, comma-separated (default en,cy)")
+    rep.add_argument(
+        "--lang",
+        action="append",
+        help="languages, comma-separated or repeated (default en,cy)",
+    )
     rep.add_argument("--threshold", type=int, help="suppress counts below this (default 5)")
     rep.add_argument("--config", type=Path, help="TOML file of further parameters")
     rep.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError, Problem, RowAccount, row_account
+from ..errors import DataError, Problem, RowAccount, display_name, row_account
+from ..hints import SURVEY_YEAR
 
-__all__ = ["Loaded", "load_inputs", "check_overlap"]
+__all__ = ["Loaded", "load_inputs", "check_overlap", "check_one_round"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,6 +60,7 @@ def load_inputs(
     counts += [roster_counts(m) for m in members]
     responses = load_surveys(surveys, **options.get("survey", {})) if surveys else None
     if responses is not None:
+        check_one_round(responses, surveys)
         accounts += (row_account(responses),)
     stood = [load_candidates(p) for p in candidates]
     accounts += tuple(row_account(f) for f in stood)
@@ -81,5 +83,23 @@ def check_overlap(counts: pd.DataFrame) -> None:
         Problem(
             f"{first['council']} {first['election']} ({first['measure']}: {first['group']}) is "
             f"given more than once: {' and '.join(where)}"
+        )
+    )
+
+
+def check_one_round(respondents: pd.DataFrame, surveys: Sequence[Path]) -> None:
+    """Survey exports of different years are different rounds: a member may answer both, and
+    each round covers its own councils, so a pack of both would count people twice."""
+    years = sorted({int(y) for y in respondents["survey_year"].dropna()})
+    if len(years) < 2:
+        return
+    files = ", ".join(display_name(Path(p)) for p in surveys)
+    raise DataError(
+        Problem(
+            f"the survey exports are of different years ({', '.join(map(str, years))}): a pack "
+            "reports one survey round, so build one pack per year; if they are one round, "
+            f"pass {SURVEY_YEAR}",
+            files,
+            code="survey-rounds",
         )
     )

@@ -145,11 +145,10 @@ def key_points(tables: Sequence[Table], lang: str) -> list[KeyPoint]:
 
 def summary_text(tables: Sequence[Table], lang: str) -> str:
     """A sentence saying what the release covers, from the tables it holds."""
-    years = sorted({int(t.values["year"]) for t in tables if "year" in t.values})
     review = [t for t in tables if t.spec.name.startswith("councillors_")]
     survey = any(t.spec.name.startswith("survey_") for t in tables)
     parts = []
-    if review and years:
+    if review:
         parts.append(
             translate(
                 "This release describes the councillors elected to the 22 councils of Wales "
