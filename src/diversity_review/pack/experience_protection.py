@@ -91,10 +91,14 @@ def hidden_characteristics(survey: Sequence[pd.DataFrame]) -> set[str]:
 def _grid(table: pd.DataFrame) -> pd.DataFrame:
     """The table as the registry takes it: a row per group (the total row last) and answer."""
     rows = []
+    total = table.loc[table["group"] == TOTAL, "members"].iloc[0]
     for i, row in table.iterrows():
         yes, base = int(row["count"]), int(row["base"])
+        code = row["members"]
+        if code == total and row["group"] != TOTAL:
+            code = f"{code} {row['group']}"  # the only group: its column adds up to the total
         for answer, value in zip(ANSWERS, (yes, base - yes), strict=True):
-            rows.append((i, row["members"], answer, value, base))
+            rows.append((i, code, answer, value, base))
     grid = pd.DataFrame(rows, columns=["row", "council_code", "group", "count", "base"])
     return grid.astype({"count": "Int64", "base": "Int64"})
 
