@@ -46,7 +46,7 @@ def test_forms_export_in_english(tmp_path):
     assert _values(frame["abuse_at_home"]) == [False, False, None, True]
     assert _values(frame["abuse_any"]) == [True, False, None, True]
     assert _values(frame["felt_safe"]) == ["No", "Yes", "Sometimes", None]
-    # the contract: the dtypes experience/sample.py gives
+    # the contract the pack relies on: these dtypes for the experience columns
     assert frame["abuse_online"].dtype == "boolean"
     assert frame["felt_safe"].dtype == "string"
     assert "abuse_none" not in frame.columns

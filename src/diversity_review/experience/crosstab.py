@@ -23,7 +23,17 @@ from ..disclosure import suppress_crosstab
 from .intervals import excludes_zero, newcombe_interval
 from .measures import measure, measure_of
 
-__all__ = ["crosstab", "outcome_flags", "tally", "compare", "protect", "TOTAL", "WITHIN"]
+__all__ = [
+    "crosstab",
+    "tabulate",
+    "outcome_flags",
+    "tally",
+    "compare",
+    "protect",
+    "publish",
+    "TOTAL",
+    "WITHIN",
+]
 
 #: the group of a table's total row
 TOTAL = "All respondents"
@@ -132,7 +142,17 @@ def protect(table: pd.DataFrame, threshold: int = 5) -> pd.DataFrame:
         grid, row="answer", total="All", threshold=threshold, suppress_zero=True, by=["area"]
     )
     hidden = done.groupby("row")["suppressed"].any().reindex(table.index, fill_value=False)
+    base_hidden = done[done["answer"] == "All"].groupby("row")["suppressed"].any()
+    return publish(table, hidden, base_hidden.reindex(table.index, fill_value=False), threshold)
+
+
+def publish(table: pd.DataFrame, hidden, base_hidden, threshold: int = 5) -> pd.DataFrame:
+    """``table`` as published when the rows ``hidden`` (bool per row) hide their count and
+    the rows ``base_hidden`` their base: a hidden count hides its share and interval, an
+    area with any hidden count publishes no difference, and an area whose outcome total (or
+    its complement) is below ``threshold`` hides every count."""
     out = table.copy()
+    hidden = pd.Series(np.asarray(hidden, dtype=bool), index=out.index)
     # the outcome's own margin is shared by the cross-tabs of every characteristic: a total
     # of 0 (or everyone), or below the threshold, says that of every group of each of them,
     # so such an area hides every count (its bases stay published), whatever the table
@@ -141,8 +161,7 @@ def protect(table: pd.DataFrame, threshold: int = 5) -> pd.DataFrame:
     small_total = (is_total & (small < threshold)).groupby(out["area"]).transform("any")
     hidden = hidden | small_total.to_numpy()
     out["suppressed"] = hidden.to_numpy()
-    base_hidden = done[done["answer"] == "All"].groupby("row")["suppressed"].any()
-    out["base"] = out["base"].mask(base_hidden.reindex(table.index, fill_value=False))
+    out["base"] = out["base"].mask(np.asarray(base_hidden, dtype=bool))
     for column in ("count", "share", "ci_low", "ci_high"):
         out[column] = out[column].mask(out["suppressed"])
     area_hidden = out.groupby("area")["suppressed"].transform("any")
@@ -151,6 +170,25 @@ def protect(table: pd.DataFrame, threshold: int = 5) -> pd.DataFrame:
     out["note"] = out["note"].mask(area_hidden & out["difference"].isna(), "")
     out.loc[out["suppressed"], "note"] = SUPPRESSED
     return out
+
+
+def tabulate(
+    respondents: pd.DataFrame,
+    outcome: str,
+    by: str,
+    *,
+    within: str = "wales",
+    outcome_group: str | None = None,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """:func:`crosstab` before disclosure control (for a caller that protects it jointly
+    with other tables, as the pack does)."""
+    flags = outcome_flags(respondents, outcome, outcome_group)
+    table = compare(tally(respondents, flags, by, within), confidence)
+    table.insert(0, "within", within)
+    table.insert(2, "characteristic", by)
+    table.insert(3, "outcome", outcome if outcome_group is None else f"{outcome}={outcome_group}")
+    return table
 
 
 def crosstab(
@@ -201,9 +239,7 @@ def crosstab(
     >>> crosstab(t, "abuse_online", by="sex")[["group", "count", "base", "share"]].values.tolist()
     [['Female', 14, 20, 0.7], ['Male', 6, 20, 0.3], ['All respondents', 20, 40, 0.5]]
     """
-    flags = outcome_flags(respondents, outcome, outcome_group)
-    table = compare(tally(respondents, flags, by, within), confidence)
-    table.insert(0, "within", within)
-    table.insert(2, "characteristic", by)
-    table.insert(3, "outcome", outcome if outcome_group is None else f"{outcome}={outcome_group}")
+    table = tabulate(
+        respondents, outcome, by, within=within, outcome_group=outcome_group, confidence=confidence
+    )
     return protect(table, threshold)

@@ -4,24 +4,22 @@ Built only when the survey respondents carry experience columns (named by the me
 ``vocab/experience.toml``, as :func:`~diversity_review.load_survey` gives them from the
 template's questions); a survey without them adds nothing. Each table is one outcome by one
 characteristic over the surveyed councils together (named as the survey tables name their
-coverage), from :func:`~diversity_review.experience.crosstab`, which already protects it in
-two dimensions (its ``suppressed`` column makes :func:`~.protection.protect_pack` leave it as
-it is).
-
-Disclosure: each cross-tab is protected on its own, with the pack's threshold, not in the
-pack-wide pass (whose model is counts of a group within a base, not an outcome by group). Its
-bases are respondents who answered both questions, so they may differ from the survey table of
-the same characteristic by those who skipped the outcome: that difference (skipped answers)
-is published, as the survey tables publish "No answer".
+coverage), from :func:`~diversity_review.experience.crosstab.tabulate`, before disclosure
+control: the tables carry ``members`` (a digest of the respondents each row's base counts) and
+``implies`` (the outcomes each one implies), by which
+:func:`~.experience_protection.protect_experience` protects them jointly, knowing what the
+pack-wide pass publishes (the survey tables give each group's respondents, which a base equals
+when no one skipped the outcome; how many of a group skipped it is published nowhere else).
 """
 
 from __future__ import annotations
 
+import hashlib
+
+import numpy as np
 import pandas as pd
 
-from ..categories import PREFER_NOT
-from ..experience import crosstab
-from ..experience.crosstab import TOTAL
+from ..experience.crosstab import TOTAL, outcome_flags, tabulate
 from ..experience.wording import CHARACTERISTICS as CHARACTERISTIC_WORDS
 from ..experience.wording import HEADLINE
 from ..i18n import translate
@@ -45,31 +43,59 @@ def outcome_words(outcome: str, lang: str = "en") -> str:
     return translate(HEADLINE[outcome], lang)
 
 
-def _table(respondents: pd.DataFrame, outcome: str, by: str, threshold: int) -> pd.DataFrame:
-    """One protected cross-tab, with the flags the published columns hide cells by."""
-    table = crosstab(respondents, outcome, by, within="wales", threshold=threshold)
-    area_hidden = table.groupby("area")["suppressed"].transform("any")
-    compared = table["group"].ne(TOTAL) & table["group"].ne(PREFER_NOT)
-    return table.assign(
-        base_suppressed=table["base"].isna(),
-        difference_suppressed=(area_hidden & compared).astype(bool),
-    )
+def _members(respondents: pd.DataFrame, flags: pd.Series, by: str, groups) -> list[str]:
+    """Per table row, a digest of the respondents its base counts (answered both questions):
+    two tables' rows counting the same people are one quantity (:mod:`.experience_protection`)."""
+    answered = (flags.notna() & respondents[by].notna()).to_numpy()
+    values = respondents[by].astype("string").to_numpy(dtype=object, na_value=None)
+    out = []
+    for g in groups:
+        mask = answered if g == TOTAL else answered & (values == g)
+        out.append(hashlib.sha1(np.flatnonzero(mask).tobytes()).hexdigest()[:16])
+    return out
+
+
+def _implied(respondents: pd.DataFrame, flags: dict[str, pd.Series]) -> dict[str, str]:
+    """Per outcome, the outcomes it implies (answered by the same respondents, and reported by
+    everyone who reports it: online abuse and any abuse), space-separated."""
+    out = {}
+    for part, f in flags.items():
+        wholes = [
+            whole
+            for whole, g in flags.items()
+            if whole != part
+            and f.isna().equals(g.isna())
+            and not (f.fillna(False) & ~g.fillna(False)).any()
+        ]
+        out[part] = " ".join(wholes)
+    return out
+
+
+def _table(respondents: pd.DataFrame, outcome: str, by: str, flags, implies) -> pd.DataFrame:
+    """One cross-tab before disclosure control, with what the joint protection keys it by."""
+    table = tabulate(respondents, outcome, by, within="wales")
+    return table.assign(members=_members(respondents, flags, by, table["group"]), implies=implies)
 
 
 def experience_tables(inputs: Inputs) -> list[Computed]:
-    """One table per headline outcome and characteristic the respondents hold."""
+    """One table per headline outcome and characteristic the respondents hold (protected with
+    the rest of the pack by :func:`~.experience_protection.protect_experience`)."""
     if not inputs.has_respondents:
         return []
-    respondents = inputs.respondents
+    respondents = inputs.respondents.reset_index(drop=True)
     covers = surveyed_councils(respondents) if "council_code" in respondents else ()
+    flags = {
+        o: outcome_flags(respondents, o)
+        for o in HEADLINE
+        if o in respondents.columns and not respondents[o].isna().all()
+    }
+    implies = _implied(respondents, flags)
     out: list[Computed] = []
-    for outcome in HEADLINE:
-        if outcome not in respondents.columns or respondents[outcome].isna().all():
-            continue
+    for outcome in flags:
         for by in CHARACTERISTIC_WORDS:
             if by not in respondents.columns or respondents[by].isna().all():
                 continue
-            table = _table(respondents, outcome, by, inputs.config.threshold)
+            table = _table(respondents, outcome, by, flags[outcome], implies[outcome])
             values = {"outcome": outcome, "by": by, "coverage": covers}
             out.append((values, table))
     return out

@@ -9,10 +9,14 @@ whose cells are the councillor tables' cells of that election.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pandas as pd
 
 from ..disclosure import Protected, protect
+from . import compute
 from .config import PackConfig
+from .experience_protection import experience_summary, hidden_characteristics, protect_experience
 
 __all__ = ["protect_pack", "summary_record"]
 
@@ -47,8 +51,28 @@ def _change(frame: pd.DataFrame, protected: Protected, name: str) -> pd.DataFram
     return out
 
 
-def protect_pack(tables: list, config: PackConfig) -> tuple[list, Protected]:
-    """``tables`` (the pack's :class:`~.tables.Table` list) with every frame protected."""
+@dataclass(frozen=True)
+class PackProtected(Protected):
+    """:class:`Protected` and the experience tables' protection (:mod:`.experience_protection`,
+    decided after the pack-wide pass, with what it publishes known)."""
+
+    experience: dict = field(default_factory=dict)
+
+
+def _experience(tables: list, config: PackConfig) -> tuple[dict[str, pd.DataFrame], dict]:
+    """The experience tables of ``tables`` (already protected: the survey tables) as published."""
+    frames = {t.name: t.frame for t in tables if "members" in t.frame.columns}
+    if not frames:
+        return {}, {}
+    survey = [t.frame for t in tables if t.spec.compute is compute.survey_tables]
+    blocked = hidden_characteristics(survey)
+    done, decision = protect_experience(frames, blocked, config.threshold)
+    return done, experience_summary(done, decision)
+
+
+def protect_pack(tables: list, config: PackConfig) -> tuple[list, PackProtected]:
+    """``tables`` (the pack's :class:`~.tables.Table` list) with every frame protected: the
+    pack-wide pass, then the experience tables knowing what it publishes."""
     from .tables import Table
 
     views: dict[str, pd.DataFrame] = {}
@@ -74,7 +98,9 @@ def protect_pack(tables: list, config: PackConfig) -> tuple[list, Protected]:
         if table.spec.derive is not None:
             frame = table.spec.derive(frame)  # after protection: it sees only what is published
         out.append(Table(table.spec, table.values, frame))
-    return out, protected
+    experience, record = _experience(out, config)
+    out = [Table(t.spec, t.values, experience.get(t.name, t.frame)) for t in out]
+    return out, PackProtected(protected.tables, protected.summary, protected.decision, record)
 
 
 def summary_record(protected: Protected) -> dict[str, object]:
@@ -86,4 +112,5 @@ def summary_record(protected: Protected) -> dict[str, object]:
         "method": "joint over every table: primary small counts and small bases; secondary "
         "by hypercube (least total value hidden), audited by rectangle certificates and "
         "linear programming",
+        "experience": getattr(protected, "experience", {}),
     }
