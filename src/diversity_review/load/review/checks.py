@@ -19,7 +19,7 @@ from ...text import parse_count, parse_percent
 from .bases import REGISTRY_YEAR, registry_seats
 from .contracts import Column, ColumnKind, Layout, Sheet
 from .problems import Collector, exclusion, row_text
-from .tidy import Record
+from .tidy import Records
 
 __all__ = [
     "columns_distinct",
@@ -353,11 +353,14 @@ def unused_columns(sheet: Sheet, out: Collector) -> None:
         )
 
 
-def duplicate_counts(records: Sequence[Record], name: str) -> list[Problem]:
+def duplicate_counts(records: Records, name: str) -> list[Problem]:
     """The same election, council, measure and group given twice (across sheets), at most 10."""
+    fields = (records.election, records.council_code, records.measure, records.group)
+    keys = list(zip(*fields, strict=True))
+    if len(set(keys)) == len(keys):
+        return []
     seen: dict[tuple, int] = {}
-    for rec in records:
-        key = (rec.election, rec.council_code, rec.measure, rec.group)
+    for key in keys:
         seen[key] = seen.get(key, 0) + 1
     return [
         Problem(
@@ -367,6 +370,6 @@ def duplicate_counts(records: Sequence[Record], name: str) -> list[Problem]:
             cell=rec.source,
             code="duplicate-count",
         )
-        for rec in records
-        if seen[(rec.election, rec.council_code, rec.measure, rec.group)] > 1
+        for rec, key in zip(records, keys, strict=True)
+        if seen[key] > 1
     ][:10]
