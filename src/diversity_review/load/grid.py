@@ -278,8 +278,10 @@ def csv_problem(exc: Exception) -> str:
 
 
 def _rectangular(rows: list[list[object]]) -> list[list[object]]:
-    width = max((len(r) for r in rows), default=0)
-    rows = [r + [None] * (width - len(r)) for r in rows]
+    lengths = set(map(len, rows))
+    width = max(lengths, default=0)
+    if len(lengths) > 1:  # a reader's rows are often of one length already
+        rows = [r + [None] * (width - len(r)) for r in rows]
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
     # drop columns that are empty all the way down at the right
@@ -408,7 +410,8 @@ def _sheet_values(book, title: str, name: str) -> tuple[list[list[object]], obje
     """One sheet's values and merged ranges; a damaged sheet is a DataError naming it."""
     try:
         sheet = book.get_sheet_by_name(title)
-        rows = [[_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        raw = sheet.to_python(skip_empty_area=False)
+        rows = [[None if v == "" else _value(v) for v in row] for row in raw]  # "" is most
         return rows, getattr(sheet, "merged_cell_ranges", None)
     except MemoryError:
         raise

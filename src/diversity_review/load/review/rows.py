@@ -9,7 +9,10 @@ excluded with their reason for the row account.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from operator import itemgetter
 
 from ...councils import UnknownCouncilError, resolve_council
 from ..grid import Grid
@@ -41,6 +44,18 @@ def _is_footnote(values: list[object], label: object, counts_blank: bool) -> boo
     return False
 
 
+def _picker(cols: tuple[int, ...]) -> Callable[[list[object]], tuple[object, ...]]:
+    """The cells of these columns of a row, as a tuple (None past the row's end)."""
+    if not cols:
+        return lambda row: ()
+    if len(cols) == 1:
+        (c,) = cols
+        return lambda row: (row[c] if c < len(row) else None,)
+    take = itemgetter(*cols)
+    last = max(cols)
+    return lambda row: take(row) if last < len(row) else tuple(_at(row, c) for c in cols)
+
+
 @dataclass(frozen=True)
 class RowView:
     """Where a layout's cells are, worked out once for all its rows (a row is then a few list
@@ -62,19 +77,44 @@ class RowView:
             tuple(c.index for c in value_cols),
         )
 
+    @cached_property
+    def whole(self) -> bool:
+        """The table's columns are all the grid's (a row's values are then the row's own)."""
+        return self.cells == tuple(range(self.grid.n_cols))
+
+    @cached_property
+    def pick_keys(self) -> Callable[[list[object]], tuple[object, ...]]:
+        return _picker(self.keys)
+
+    @cached_property
+    def pick_values(self) -> Callable[[list[object]], tuple[object, ...]]:
+        return _picker(self.values)
+
+    def filled(self, row: list[object]) -> list[object]:
+        """The row's values in the table's columns."""
+        if self.whole and len(row) == len(self.cells):
+            return [v for v in row if v is not None]
+        return [v for c in self.cells if (v := _at(row, c)) is not None]
+
 
 def _at(row: list[object], c: int) -> object:
     return row[c] if c < len(row) else None
 
 
+def _none(cells: tuple[object, ...]) -> bool:
+    return cells.count(None) == len(cells)
+
+
 def row_kind(view: RowView, r: int) -> RowKind:
     """What row ``r`` is, from its council (and code) cells and whether it has any values."""
     row = view.grid.rows[r]
-    values = [v for c in view.cells if (v := _at(row, c)) is not None]
+    if row.count(None) == len(row):
+        return RowKind.BLANK
+    values = view.filled(row)
     if not values:
         return RowKind.BLANK
     label = _at(row, view.council)
-    keys = [_at(row, c) for c in view.keys]
+    keys = view.pick_keys(row)
     key = header_key(label) if label is not None else ""
     said = row_label(key)
     if said == "total" or any(v is not None and is_total_label(header_key(v)) for v in keys):
@@ -83,10 +123,9 @@ def row_kind(view: RowView, r: int) -> RowKind:
         return RowKind.SUBTOTAL
     if label is not None and is_council_header(label):
         return RowKind.REPEATED_HEADER
-    counts_blank = all(_at(row, c) is None for c in view.values)
-    if _is_footnote(values, label, counts_blank):
+    if _is_footnote(values, label, _none(view.pick_values(row))):
         return RowKind.FOOTNOTE
-    if label is None and all(v is None for v in keys):
+    if label is None and _none(keys):
         return RowKind.UNLABELLED
     return RowKind.COUNCIL
 
