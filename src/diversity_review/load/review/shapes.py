@@ -301,6 +301,8 @@ def _council_header_rows(grid: Grid, limit: int) -> list[tuple[int, int]]:
     found = []
     for r in range(min(limit, grid.n_rows)):
         row = grid.rows[r]
+        if len(row) - row.count(None) < 3:
+            continue  # a council header and two counts need three cells
         council = next((c for c, v in enumerate(row) if is_council_header(v)), None)
         if council is None:
             continue
