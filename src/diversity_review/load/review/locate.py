@@ -103,9 +103,10 @@ def looks_like_counts(layout: Layout) -> bool:
     at least as often as text?"""
     good = bad = 0
     cols = layout.of_kind(K.COUNT, K.EXEC_SIZE, K.SEATS)
+    grid = layout.grid
     for r in layout.table.rows[:_COUNT_SAMPLE_ROWS]:
         for col in cols:
-            v = layout.grid.value(r, col.index)
+            v = grid.value(r, col.index)
             if v is None:
                 continue
             if (
