@@ -298,6 +298,19 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
+#: a formula element without a namespace prefix, and the end of one with a prefix
+_PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
+_PREFIXED_F = re.compile(rb":f[\s>/]")
+
+
+def _has_formula(data: bytes) -> bool:
+    """``_FORMULA.search(data)``, sooner: patterns that start with two plain bytes are found
+    by a fast scan, and the full pattern runs only if a prefixed ``:f`` is there at all."""
+    if _PLAIN_FORMULA.search(data) is not None:
+        return True
+    return _PREFIXED_F.search(data) is not None and _FORMULA.search(data) is not None
+
+
 def _ref_position(letters: bytes, digits: bytes) -> tuple[int, int]:
     col = 0
     for ch in letters:
@@ -338,7 +351,7 @@ def formula_cells(path: Path, titles: list[str]) -> dict[str, frozenset[tuple[in
             for title in titles:
                 part = parts.get(title)
                 data = book.read(part) if part in book.namelist() else b""
-                if not _FORMULA.search(data):
+                if not _has_formula(data):
                     continue
                 cells = set()
                 for attrs, inner in _CELL.findall(data):

@@ -113,11 +113,12 @@ def row_kind(view: RowView, r: int) -> RowKind:
     values = view.filled(row)
     if not values:
         return RowKind.BLANK
-    label = _at(row, view.council)
+    label = row[view.council] if view.council < len(row) else None
     keys = view.pick_keys(row)
-    key = header_key(label) if label is not None else ""
-    said = row_label(key)
-    if said == "total" or any(v is not None and is_total_label(header_key(v)) for v in keys):
+    said = row_label(header_key(label) if label is not None else "")
+    if said == "total" or (
+        keys and any(v is not None and is_total_label(header_key(v)) for v in keys)
+    ):
         return RowKind.TOTAL
     if said == "subtotal":
         return RowKind.SUBTOTAL
@@ -134,16 +135,18 @@ def sort_rows(layout: Layout) -> SortedRows:
     """Council, total and unlabelled rows; blank, subtotal, header and note rows excluded."""
     value_cols = layout.of_kind(K.COUNT, K.SEATS, K.EXEC_SIZE, K.MEASURE_TOTAL)
     view = RowView.of(layout, value_cols)
-    found: dict[RowKind, list[int]] = {kind: [] for kind in RowKind}
+    councils: list[int] = []
+    totals: list[int] = []
+    unlabelled: list[int] = []
     excluded = []
     for r in layout.table.rows:
         kind = row_kind(view, r)
-        found[kind].append(r)
-        if kind not in (RowKind.COUNCIL, RowKind.UNLABELLED):
+        if kind is RowKind.COUNCIL:
+            councils.append(r)
+        elif kind is RowKind.UNLABELLED:
+            unlabelled.append(r)
+        else:
+            if kind is RowKind.TOTAL:
+                totals.append(r)
             excluded.append(exclusion(layout.grid, r, kind.value))
-    return SortedRows(
-        councils=tuple(found[RowKind.COUNCIL]),
-        totals=tuple(found[RowKind.TOTAL]),
-        unlabelled=tuple(found[RowKind.UNLABELLED]),
-        excluded=tuple(excluded),
-    )
+    return SortedRows(tuple(councils), tuple(totals), tuple(unlabelled), tuple(excluded))

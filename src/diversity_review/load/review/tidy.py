@@ -206,10 +206,10 @@ def _name(code: str) -> str | None:
 
 def _integers(values: list) -> pd.arrays.IntegerArray:
     """A nullable Int64 array of ints and Nones."""
-    n = len(values)
-    mask = np.fromiter((v is None for v in values), bool, n)
-    data = np.fromiter((0 if v is None else v for v in values), np.int64, n)
-    return pd.arrays.IntegerArray(data, mask)
+    cells = np.array(values, dtype=object)
+    mask = cells == None  # noqa: E711 (element-wise)
+    cells[mask] = 0
+    return pd.arrays.IntegerArray(cells.astype(np.int64), mask)
 
 
 def _strings(values: list) -> pd.api.extensions.ExtensionArray:
