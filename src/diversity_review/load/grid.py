@@ -85,6 +85,12 @@ class Grid:
         return len(self.rows)
 
     @cached_property
+    def derived(self) -> dict[str, object]:
+        """What a later stage works out once from the cells and keeps with them (a grid never
+        changes, so neither does anything read from it alone): name -> value."""
+        return {}
+
+    @cached_property
     def n_cols(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 

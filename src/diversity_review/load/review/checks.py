@@ -119,16 +119,20 @@ def by_measure(cols: Iterable[Column]) -> dict[str, list[Column]]:
 def groups_within_base(sheet: Sheet, out: Collector) -> None:
     """A measure's groups add up to no more than its base (the seats, or the cabinet size)."""
     measures = by_measure(sheet.cells.counts)
+    values = sheet.cells.values
     for r in sheet.councils.code_of:
         for m, cols in measures.items():
             cabinet = m == "executive_sex"
             base = sheet.bases.cabinet[r] if cabinet else sheet.bases.base[r]
-            present = sum(n for c in cols if (n := sheet.cells.number(r, c)) is not None)
-            if base is not None and present > base:
-                cells = ", ".join(sheet.grid.ref(r, c.index) for c in cols)
+            if base is None:
+                continue  # nothing to be over
+            cells = [values.get((r, c.index)) for c in cols]
+            present = sum(n for v in cells if v is not None and (n := v.value) is not None)
+            if present > base:
+                refs = ", ".join(sheet.grid.ref(r, c.index) for c in cols)
                 what = "cabinet size" if cabinet else "seats"
                 out.problem(
-                    f"the {MEASURES[m].label.lower()} groups add up to {present} ({cells}), "
+                    f"the {MEASURES[m].label.lower()} groups add up to {present} ({refs}), "
                     f"more than the {base} {what}",
                     r,
                     code="count-over-base",

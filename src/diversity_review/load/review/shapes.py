@@ -297,9 +297,17 @@ def long_rows(grid: Grid, overrides: Overrides, wide: Wide) -> tuple[Table, ...]
 
 
 def _council_header_rows(grid: Grid, limit: int) -> list[tuple[int, int]]:
-    """(row, council column) of each header row: a council header and two count headers."""
+    """(row, council column) of each header row in the first ``limit`` rows: a council header
+    and two count headers (the sheet is scanned once, for both several-election shapes)."""
+    found = grid.derived.get("council header rows")
+    if found is None:
+        found = grid.derived["council header rows"] = _scan_header_rows(grid)
+    return [(r, c) for r, c in found if r < limit]  # type: ignore[attr-defined]
+
+
+def _scan_header_rows(grid: Grid) -> list[tuple[int, int]]:
     found = []
-    for r in range(min(limit, grid.n_rows)):
+    for r in range(grid.n_rows):
         row = grid.rows[r]
         if len(row) - row.count(None) < 3:
             continue  # a council header and two counts need three cells
