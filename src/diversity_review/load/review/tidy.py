@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
+from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -56,10 +57,10 @@ class Record(NamedTuple):
 
 @dataclass(frozen=True)
 class Records:
-    """Counts column-wise: a list per :class:`Record` field, and each count's sort key:
-    election, council code, the measure's and group's canonical places (:func:`rank`), then
-    where it was read (table, and place in the table read row by row), so equal keys keep the
-    order they were read in."""
+    """Counts column-wise: a list per :class:`Record` field, and the parts of each count's
+    sort key beyond its election and council code: the measure's and group's canonical places
+    (:func:`rank`), then where it was read (table, and place in the table read row by row), so
+    equal keys keep the order they were read in."""
 
     election: list = field(default_factory=list)
     council_code: list = field(default_factory=list)
@@ -71,29 +72,44 @@ class Records:
     source: list = field(default_factory=list)
     low: list = field(default_factory=list)
     high: list = field(default_factory=list)
-    key: list = field(default_factory=list)
+    measure_place: list = field(default_factory=list)
+    group_place: list = field(default_factory=list)
+    table: list = field(default_factory=list)
+    place: list = field(default_factory=list)
 
     def __len__(self) -> int:
-        return len(self.key)
+        return len(self.place)
 
     def __iter__(self) -> Iterator[Record]:
         return map(Record, *(getattr(self, f) for f in Record._fields))
 
     @classmethod
     def concat(cls, parts: Sequence[Records]) -> Records:
-        """The parts one after another, each part's keys told apart by its place."""
+        """The parts one after another, each part's counts of its own table."""
         joined = cls()
         for i, part in enumerate(parts):
-            for name in Record._fields:
-                getattr(joined, name).extend(getattr(part, name))
-            joined.key.extend((*k[:4], i, k[5]) for k in part.key)
+            for f in fields(cls):
+                if f.name != "table":
+                    getattr(joined, f.name).extend(getattr(part, f.name))
+            joined.table.extend(repeat(i, len(part)))
         return joined
 
     def ordered(self) -> Records:
         """The counts in key order."""
         if len(self) < 2:
             return self
-        take = itemgetter(*sorted(range(len(self)), key=self.key.__getitem__))
+        keys = list(
+            zip(
+                self.election,
+                self.council_code,
+                self.measure_place,
+                self.group_place,
+                self.table,
+                self.place,
+                strict=True,
+            )
+        )
+        take = itemgetter(*sorted(range(len(keys)), key=keys.__getitem__))
         return Records(*(list(take(getattr(self, f.name))) for f in fields(self)))
 
 
@@ -147,11 +163,11 @@ class _Rows:
             getattr(found, name).extend(cols[name])
         for name in ("low", "high"):
             getattr(found, name).extend(cols.get(name) or [None] * n)
-        at = rank(measure, group)
-        found.key.extend(
-            (y, k, *at, 0, i * self.width + place)
-            for i, (y, k) in enumerate(zip(self.years, self.codes, strict=True))
-        )
+        measure_place, group_place = rank(measure, group)
+        found.measure_place.extend(repeat(measure_place, n))
+        found.group_place.extend(repeat(group_place, n))
+        found.table.extend(repeat(0, n))
+        found.place.extend(range(place, place + n * self.width, self.width))
 
 
 def records(sheet: Sheet) -> Records:
