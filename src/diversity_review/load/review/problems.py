@@ -11,6 +11,8 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from operator import is_not
 
 from ...errors import DataError, DataWarning, Exclusion, Problem
 from ..grid import Grid
@@ -50,7 +52,7 @@ class Collector:
 
 def row_text(grid: Grid, row: int) -> str:
     """A row's distinct values, for messages and the row account (at most 120 characters)."""
-    values = dict.fromkeys([str(v) for v in grid.rows[row] if v is not None])
+    values = dict.fromkeys(map(str, filter(partial(is_not, None), grid.rows[row])))
     return " | ".join(values)[:120]
 
 

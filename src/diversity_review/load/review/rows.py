@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
-from operator import itemgetter
+from functools import cached_property, partial
+from operator import is_not, itemgetter
 
 from ...councils import UnknownCouncilError, resolve_council
 from ..grid import Grid
@@ -25,15 +25,16 @@ __all__ = ["sort_rows", "row_kind", "RowView"]
 K = ColumnKind
 
 
-def _is_footnote(values: list[object], label: object, counts_blank: bool) -> bool:
+def _is_footnote(values: list[object], label: object, counts_blank: Callable[[], bool]) -> bool:
     """A note below the table: it starts like one, is one text merged across the row, or is
-    text in the council column with no counts that names no council."""
+    text in the council column with no counts that names no council (``counts_blank`` is
+    asked only then)."""
     first = str(values[0]) if values else ""
     if is_footnote_start(first):
         return True
     if len(set(map(str, values))) == 1 and isinstance(values[0], str) and len(values) > 1:
         return True  # a note merged across the table
-    if counts_blank:
+    if counts_blank():
         if label is None:
             return True
         try:
@@ -93,8 +94,12 @@ class RowView:
     def filled(self, row: list[object]) -> list[object]:
         """The row's values in the table's columns."""
         if self.whole and len(row) == len(self.cells):
-            return [v for v in row if v is not None]
+            return list(filter(_is_value, row))
         return [v for c in self.cells if (v := _at(row, c)) is not None]
+
+
+#: is a cell filled (``is_not(None, v)``, without a Python call per cell)
+_is_value = partial(is_not, None)
 
 
 def _at(row: list[object], c: int) -> object:
@@ -124,7 +129,7 @@ def row_kind(view: RowView, r: int) -> RowKind:
         return RowKind.SUBTOTAL
     if label is not None and is_council_header(label):
         return RowKind.REPEATED_HEADER
-    if _is_footnote(values, label, _none(view.pick_values(row))):
+    if _is_footnote(values, label, lambda: _none(view.pick_values(row))):
         return RowKind.FOOTNOTE
     if label is None and _none(keys):
         return RowKind.UNLABELLED
