@@ -311,9 +311,10 @@ def _scan_header_rows(grid: Grid) -> list[tuple[int, int]]:
         row = grid.rows[r]
         if len(row) - row.count(None) < 3:
             continue  # a council header and two counts need three cells
-        council = next((c for c, v in enumerate(row) if is_council_header(v)), None)
-        if council is None:
+        flags = list(map(is_council_header, row))
+        if True not in flags:
             continue
+        council = flags.index(True)
         counts = sum(1 for v in row if isinstance(v, str) and (role := role_of(v)) and role.measure)
         if counts >= 2:
             found.append((r, council))

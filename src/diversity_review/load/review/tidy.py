@@ -76,6 +76,8 @@ class Records:
     group_place: list = field(default_factory=list)
     table: list = field(default_factory=list)
     place: list = field(default_factory=list)
+    #: the counts are in key order already (made by :meth:`ordered`)
+    in_order: bool = False
 
     def __len__(self) -> int:
         return len(self.place)
@@ -88,15 +90,15 @@ class Records:
         """The parts one after another, each part's counts of its own table."""
         joined = cls()
         for i, part in enumerate(parts):
-            for f in fields(cls):
-                if f.name != "table":
-                    getattr(joined, f.name).extend(getattr(part, f.name))
+            for name in _LISTS:
+                if name != "table":
+                    getattr(joined, name).extend(getattr(part, name))
             joined.table.extend(repeat(i, len(part)))
         return joined
 
     def ordered(self) -> Records:
         """The counts in key order."""
-        if len(self) < 2:
+        if self.in_order or len(self) < 2:
             return self
         keys = list(
             zip(
@@ -110,7 +112,11 @@ class Records:
             )
         )
         take = itemgetter(*sorted(range(len(keys)), key=keys.__getitem__))
-        return Records(*(list(take(getattr(self, f.name))) for f in fields(self)))
+        return Records(*(list(take(getattr(self, name))) for name in _LISTS), in_order=True)
+
+
+#: the fields of :class:`Records` that are lists, one item per count
+_LISTS = tuple(f.name for f in fields(Records) if f.name != "in_order")
 
 
 @cache
