@@ -32,8 +32,8 @@ def _is_footnote(values: list[object], label: object, counts_blank: Callable[[],
     first = str(values[0]) if values else ""
     if is_footnote_start(first):
         return True
-    if len(set(map(str, values))) == 1 and isinstance(values[0], str) and len(values) > 1:
-        return True  # a note merged across the table
+    if len(values) > 1 and isinstance(values[0], str) and all(str(v) == first for v in values):
+        return True  # a note merged across the table (every cell shows the same text)
     if counts_blank():
         if label is None:
             return True
