@@ -38,6 +38,7 @@ __all__ = [
     "formula_cells",
     "csv_problem",
     "out_of_memory",
+    "filled_cells",
 ]
 
 _ZIP = b"PK\x03\x04"
@@ -147,8 +148,21 @@ class Grid:
     ) -> DataError:
         return DataError(self.problem(message, row, col, code=code))
 
+    def filled(self, row: int) -> list[object]:
+        """The values of a row's filled cells, left to right."""
+        return filled_cells(self.rows[row])
+
     def is_blank_row(self, row: int) -> bool:
         return all(v is None for v in self.rows[row])
+
+
+def filled_cells(cells: list[object]) -> list[object]:
+    """The values that are not None, in order: when the filled cells come first (a note or a
+    title in its first cell, a full row) that is a slice, found by two scans in C."""
+    head = cells[: len(cells) - cells.count(None)]
+    if None not in head:
+        return head
+    return [v for v in cells if v is not None]
 
 
 def _clean(value: object) -> object:

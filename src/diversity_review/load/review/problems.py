@@ -11,8 +11,6 @@ from __future__ import annotations
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import partial
-from operator import is_not
 
 from ...errors import DataError, DataWarning, Exclusion, Problem
 from ..grid import Grid
@@ -52,8 +50,10 @@ class Collector:
 
 def row_text(grid: Grid, row: int) -> str:
     """A row's distinct values, for messages and the row account (at most 120 characters)."""
-    values = dict.fromkeys(map(str, filter(partial(is_not, None), grid.rows[row])))
-    return " | ".join(values)[:120]
+    values = grid.filled(row)
+    if len(values) == 1:
+        return str(values[0])[:120]
+    return " | ".join(dict.fromkeys(map(str, values)))[:120]
 
 
 def exclusion(grid: Grid, row: int, reason: str) -> Exclusion:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, partial
-from operator import is_not, itemgetter
+from functools import cached_property
+from operator import itemgetter
 
 from ...councils import UnknownCouncilError, resolve_council
-from ..grid import Grid
+from ..grid import Grid, filled_cells
 from .contracts import Column, ColumnKind, Layout, RowKind, SortedRows
 from .problems import exclusion
 from .vocabulary import header_key, is_council_header, is_footnote_start, is_total_label, row_label
@@ -94,12 +94,8 @@ class RowView:
     def filled(self, row: list[object]) -> list[object]:
         """The row's values in the table's columns."""
         if self.whole and len(row) == len(self.cells):
-            return list(filter(_is_value, row))
+            return filled_cells(row)
         return [v for c in self.cells if (v := _at(row, c)) is not None]
-
-
-#: is a cell filled (``is_not(None, v)``, without a Python call per cell)
-_is_value = partial(is_not, None)
 
 
 def _at(row: list[object], c: int) -> object:
