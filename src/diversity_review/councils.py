@@ -10,7 +10,7 @@ import difflib
 import re
 import sys
 import types
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -213,7 +213,11 @@ def find_council(text: object) -> str | None:
     >>> find_council("Cardiff (Caerdydd)"), find_council("Councillor 0001")
     ('W06000015', None)
     """
-    raw = "" if text is None else str(text)
+    return _find_council("" if text is None else str(text))
+
+
+@lru_cache(maxsize=1 << 14)  # a registry that never changes: a name is looked up once
+def _find_council(raw: str) -> str | None:
     index = _index()
     # Bilingual cells: "Isle of Anglesey / Ynys Môn", "Cardiff (Caerdydd)".
     for part in [raw, *re.split(r"[/|()\[\]]", raw)]:

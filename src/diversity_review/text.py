@@ -235,6 +235,18 @@ def parse_count(value: object) -> Count:
     >>> parse_count(2.5).problem
     'fractional count 2.5: counts are whole numbers'
     """
+    try:  # a sheet repeats its small counts and markers: each is read once (a Count is frozen)
+        return _parse_count_of(value)
+    except TypeError:  # an unhashable value
+        return _parse_count(value)
+
+
+@lru_cache(maxsize=1 << 14, typed=True)
+def _parse_count_of(value: object) -> Count:
+    return _parse_count(value)
+
+
+def _parse_count(value: object) -> Count:
     if value is None:
         return Count(None)
     if isinstance(value, bool):

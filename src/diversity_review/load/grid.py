@@ -38,6 +38,7 @@ __all__ = [
     "formula_cells",
     "csv_problem",
     "out_of_memory",
+    "filled_cells",
 ]
 
 _ZIP = b"PK\x03\x04"
@@ -83,6 +84,12 @@ class Grid:
     @property
     def n_rows(self) -> int:
         return len(self.rows)
+
+    @cached_property
+    def derived(self) -> dict[str, object]:
+        """What a later stage works out once from the cells and keeps with them (a grid never
+        changes, so neither does anything read from it alone): name -> value."""
+        return {}
 
     @cached_property
     def n_cols(self) -> int:
@@ -141,8 +148,21 @@ class Grid:
     ) -> DataError:
         return DataError(self.problem(message, row, col, code=code))
 
+    def filled(self, row: int) -> list[object]:
+        """The values of a row's filled cells, left to right."""
+        return filled_cells(self.rows[row])
+
     def is_blank_row(self, row: int) -> bool:
         return all(v is None for v in self.rows[row])
+
+
+def filled_cells(cells: list[object]) -> list[object]:
+    """The values that are not None, in order: when the filled cells come first (a note or a
+    title in its first cell, a full row) that is a slice, found by two scans in C."""
+    head = cells[: len(cells) - cells.count(None)]
+    if None not in head:
+        return head
+    return [v for v in cells if v is not None]
 
 
 def _clean(value: object) -> object:
@@ -278,8 +298,10 @@ def csv_problem(exc: Exception) -> str:
 
 
 def _rectangular(rows: list[list[object]]) -> list[list[object]]:
-    width = max((len(r) for r in rows), default=0)
-    rows = [r + [None] * (width - len(r)) for r in rows]
+    lengths = set(map(len, rows))
+    width = max(lengths, default=0)
+    if len(lengths) > 1:  # a reader's rows are often of one length already
+        rows = [r + [None] * (width - len(r)) for r in rows]
     while rows and all(v is None for v in rows[-1]):
         rows.pop()
     # drop columns that are empty all the way down at the right
@@ -294,6 +316,19 @@ _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+#: a formula element without a namespace prefix, and the end of one with a prefix
+_PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
+_PREFIXED_F = re.compile(rb":f[\s>/]")
+
+
+def _has_formula(data: bytes) -> bool:
+    """``_FORMULA.search(data)``, sooner: patterns that start with two plain bytes are found
+    by a fast scan, and the full pattern runs only if a prefixed ``:f`` is there at all."""
+    if _PLAIN_FORMULA.search(data) is not None:
+        return True
+    return _PREFIXED_F.search(data) is not None and _FORMULA.search(data) is not None
 
 
 def _ref_position(letters: bytes, digits: bytes) -> tuple[int, int]:
@@ -336,7 +371,7 @@ def formula_cells(path: Path, titles: list[str]) -> dict[str, frozenset[tuple[in
             for title in titles:
                 part = parts.get(title)
                 data = book.read(part) if part in book.namelist() else b""
-                if not _FORMULA.search(data):
+                if not _has_formula(data):
                     continue
                 cells = set()
                 for attrs, inner in _CELL.findall(data):
@@ -408,7 +443,8 @@ def _sheet_values(book, title: str, name: str) -> tuple[list[list[object]], obje
     """One sheet's values and merged ranges; a damaged sheet is a DataError naming it."""
     try:
         sheet = book.get_sheet_by_name(title)
-        rows = [[_value(v) for v in row] for row in sheet.to_python(skip_empty_area=False)]
+        raw = sheet.to_python(skip_empty_area=False)
+        rows = [[None if v == "" else _value(v) for v in row] for row in raw]  # "" is most
         return rows, getattr(sheet, "merged_cell_ranges", None)
     except MemoryError:
         raise

@@ -123,7 +123,7 @@ from .locate import Miss
 from .locate import locate as locate_tables
 from .options import Overrides, column_overrides, election_option
 from .sheet import TableResult, load_table
-from .tidy import COLUMNS, frame, sort_key
+from .tidy import COLUMNS, Records, frame
 
 __all__ = ["load_review", "CANONICAL_HEADERS", "COLUMNS"]
 
@@ -306,7 +306,7 @@ def _load_tables(layouts: list[Layout], path: Path, election: int | None) -> lis
 def _counts(results: list[TableResult], name: str, *, synthetic: bool = False) -> pd.DataFrame:
     """All tables' records as one frame with its row account; a count given twice across
     sheets is an error."""
-    found = sorted((rec for res in results for rec in res.records), key=sort_key)
+    found = Records.concat([res.records for res in results]).ordered()
     dupes = duplicate_counts(found, name)
     if dupes:
         raise DataError(dupes)

@@ -85,11 +85,14 @@ def read_leader(value: object, flag: bool) -> tuple[Leader, str | None]:
 def _read_count(
     grid: Grid, r: int, col: Column, out: Collector, percents: dict[tuple[int, int], float]
 ) -> Count:
-    with_percent = parse_count_percent(grid.value(r, col.index)) if col.percent_in_cell else None
+    value = grid.value(r, col.index)
+    with_percent = parse_count_percent(value) if col.percent_in_cell else None
     if with_percent is not None:
         percents[(r, col.index)] = with_percent[1]
         return with_percent[0]
-    count = parse_count(grid.value(r, col.index))
+    count = parse_count(value)
+    if count.problem is None and not grid.formula_blanks:
+        return count  # most cells: a number read, nothing to say
     problem, code = count.problem, count.code
     if (r, col.index) in grid.formula_blanks:
         problem, code = FORMULA_WITHOUT_RESULT, "formula-without-result"
@@ -115,9 +118,10 @@ def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
     values: dict[tuple[int, int], Count] = {}
     leader_cells: dict[tuple[int, int], Leader] = {}
     percents: dict[tuple[int, int], float] = {}
+    leader_kinds = (K.LEADER_SEX, K.LEADER_FLAG)
     for r in rows:
         for col in cols:
-            if col.kind in (K.LEADER_SEX, K.LEADER_FLAG):
+            if col.kind in leader_kinds:
                 leader, problem = read_leader(grid.value(r, col.index), col.kind is K.LEADER_FLAG)
                 if problem:
                     out.problem(problem, r, col.index, code="bad-leader")

@@ -19,7 +19,7 @@ from ...text import parse_count, parse_percent
 from .bases import REGISTRY_YEAR, registry_seats
 from .contracts import Column, ColumnKind, Layout, Sheet
 from .problems import Collector, exclusion, row_text
-from .tidy import Record
+from .tidy import Records
 
 __all__ = [
     "columns_distinct",
@@ -119,16 +119,20 @@ def by_measure(cols: Iterable[Column]) -> dict[str, list[Column]]:
 def groups_within_base(sheet: Sheet, out: Collector) -> None:
     """A measure's groups add up to no more than its base (the seats, or the cabinet size)."""
     measures = by_measure(sheet.cells.counts)
+    values = sheet.cells.values
     for r in sheet.councils.code_of:
         for m, cols in measures.items():
             cabinet = m == "executive_sex"
             base = sheet.bases.cabinet[r] if cabinet else sheet.bases.base[r]
-            present = sum(n for c in cols if (n := sheet.cells.number(r, c)) is not None)
-            if base is not None and present > base:
-                cells = ", ".join(sheet.grid.ref(r, c.index) for c in cols)
+            if base is None:
+                continue  # nothing to be over
+            cells = [values.get((r, c.index)) for c in cols]
+            present = sum(n for v in cells if v is not None and (n := v.value) is not None)
+            if present > base:
+                refs = ", ".join(sheet.grid.ref(r, c.index) for c in cols)
                 what = "cabinet size" if cabinet else "seats"
                 out.problem(
-                    f"the {MEASURES[m].label.lower()} groups add up to {present} ({cells}), "
+                    f"the {MEASURES[m].label.lower()} groups add up to {present} ({refs}), "
                     f"more than the {base} {what}",
                     r,
                     code="count-over-base",
@@ -353,11 +357,14 @@ def unused_columns(sheet: Sheet, out: Collector) -> None:
         )
 
 
-def duplicate_counts(records: Sequence[Record], name: str) -> list[Problem]:
+def duplicate_counts(records: Records, name: str) -> list[Problem]:
     """The same election, council, measure and group given twice (across sheets), at most 10."""
+    fields = (records.election, records.council_code, records.measure, records.group)
+    keys = list(zip(*fields, strict=True))
+    if len(set(keys)) == len(keys):
+        return []
     seen: dict[tuple, int] = {}
-    for rec in records:
-        key = (rec.election, rec.council_code, rec.measure, rec.group)
+    for key in keys:
         seen[key] = seen.get(key, 0) + 1
     return [
         Problem(
@@ -367,6 +374,6 @@ def duplicate_counts(records: Sequence[Record], name: str) -> list[Problem]:
             cell=rec.source,
             code="duplicate-count",
         )
-        for rec in records
-        if seen[(rec.election, rec.council_code, rec.measure, rec.group)] > 1
+        for rec, key in zip(records, keys, strict=True)
+        if seen[key] > 1
     ][:10]

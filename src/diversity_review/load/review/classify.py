@@ -21,12 +21,14 @@ A new column rule is a new strategy here.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 
 from ...categories import NOT_KNOWN
 from ...councils import UnknownCouncilError, resolve_council
 from ...text import parse_count_percent
+from ..grid import Grid
 from .contracts import Column, ColumnKind, Layout, Table
 from .options import Overrides
 from .vocabulary import header_key, measure_named, role_of, sex_word
@@ -152,16 +154,27 @@ def council_names_below_blank(table: Table, cols: tuple[Column, ...]) -> tuple[C
     return cols
 
 
+def _holds_values_but_no_sex(table: Table, c: int) -> bool:
+    """Values below the header in column ``c``, none of them a sex word (the first sex word
+    ends the look)."""
+    filled = False
+    for row in table.grid.rows[table.rows.start : table.rows.stop : table.rows.step]:
+        v = row[c] if c < len(row) else None
+        if v is None:
+            continue
+        if isinstance(v, str) and sex_word(v):
+            return False
+        filled = True
+    return filled
+
+
 def leader_holds_names(table: Table, cols: tuple[Column, ...]) -> tuple[Column, ...]:
     """A "Leader" column that holds values but no sex (the leaders' names) is not loaded; a
     column blank all the way down stays the leader's sex (and is reported as blank)."""
     out = []
     for col in cols:
-        if col.kind is K.LEADER_SEX:
-            cells = [table.grid.value(r, col.index) for r in table.rows]
-            filled = [v for v in cells if v is not None]
-            if filled and not any(isinstance(v, str) and sex_word(v) for v in filled):
-                col = replace(col, kind=K.LEADER_NAMES)
+        if col.kind is K.LEADER_SEX and _holds_values_but_no_sex(table, col.index):
+            col = replace(col, kind=K.LEADER_NAMES)
         out.append(col)
     return tuple(out)
 
@@ -201,11 +214,35 @@ CLASSIFIERS: tuple[Classifier, ...] = (
 )
 
 
+class _Memo:
+    """The layouts classified in one grid under one ``columns=`` mapping (the locators try a
+    header, the load classifies the one they chose again): a grid and a layout never change,
+    so the same table under the same mapping is the same layout. A new grid starts afresh."""
+
+    def __init__(self) -> None:
+        self.grid: weakref.ref[Grid] | None = None
+        self.overrides: Overrides | None = None
+        self.layouts: dict[tuple, Layout] = {}
+
+    def of(self, grid: Grid, overrides: Overrides) -> dict[tuple, Layout]:
+        if self.grid is None or self.grid() is not grid or self.overrides is not overrides:
+            self.grid, self.overrides, self.layouts = weakref.ref(grid), overrides, {}
+        return self.layouts
+
+
+_MEMO = _Memo()
+
+
 def classify(
     table: Table, overrides: Overrides, strategies: tuple[Classifier, ...] = CLASSIFIERS
 ) -> Layout:
     """The table with every column classified (by its header, then by ``strategies``)."""
-    cols, used = read_header(table, overrides)
-    for strategy in strategies:
-        cols = strategy(table, cols)
-    return Layout(table, cols, used)
+    layouts = _MEMO.of(table.grid, overrides)
+    key = (table.header_rows, table.rows, table.columns, strategies)
+    found = layouts.get(key)
+    if found is None:
+        cols, used = read_header(table, overrides)
+        for strategy in strategies:
+            cols = strategy(table, cols)
+        found = layouts[key] = Layout(table, cols, used)
+    return found

@@ -103,13 +103,15 @@ def looks_like_counts(layout: Layout) -> bool:
     at least as often as text?"""
     good = bad = 0
     cols = layout.of_kind(K.COUNT, K.EXEC_SIZE, K.SEATS)
+    grid = layout.grid
     for r in layout.table.rows[:_COUNT_SAMPLE_ROWS]:
+        row = grid.rows[r] if r < grid.n_rows else ()
         for col in cols:
-            v = layout.grid.value(r, col.index)
+            v = row[col.index] if col.index < len(row) else None
             if v is None:
                 continue
             if (
-                isinstance(v, int | float)
+                isinstance(v, (int, float))
                 or parse_count(v).problem is None
                 or (col.percent_in_cell and parse_count_percent(v) is not None)
             ):

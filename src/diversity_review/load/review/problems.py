@@ -50,11 +50,16 @@ class Collector:
 
 def row_text(grid: Grid, row: int) -> str:
     """A row's distinct values, for messages and the row account (at most 120 characters)."""
-    values = list(dict.fromkeys(str(v) for v in grid.rows[row] if v is not None))
-    return " | ".join(values)[:120]
+    values = grid.filled(row)
+    if len(values) == 1:
+        return str(values[0])[:120]
+    return " | ".join(dict.fromkeys(map(str, values)))[:120]
 
 
 def exclusion(grid: Grid, row: int, reason: str) -> Exclusion:
     """A row read but not kept, for the row account (located by sheet and row)."""
-    where = Problem("", None, grid.sheet, grid.row_ref(row)).location()
+    if grid.refs is None:  # the sheet's own row: "sheet 'S', row 7" without a Problem made
+        where = f"sheet '{grid.sheet}', row {row + 1}" if grid.sheet else f"row {row + 1}"
+    else:
+        where = Problem("", None, grid.sheet, grid.row_ref(row)).location()
     return Exclusion(where, reason, row_text(grid, row))

@@ -8,25 +8,26 @@ both rows.
 
 from __future__ import annotations
 
-from ...councils import UnknownCouncilError, council_name, resolve_council
-from .contracts import Councils, Elections, Layout
+from ...councils import UnknownCouncilError, council_name, find_council, resolve_council
+from .contracts import Column, Councils, Elections, Layout
 from .problems import Collector
 
 __all__ = ["resolve_councils"]
 
 
-def _row_council(layout: Layout, r: int, out: Collector) -> str | None:
-    """The code of the council row ``r`` names, or None (a problem reported)."""
+def _row_council(layout: Layout, keys: tuple[Column, ...], r: int, out: Collector) -> str | None:
+    """The code of the council row ``r`` names in its ``keys`` columns (the council column
+    first), or None (a problem reported)."""
     grid = layout.grid
-    council = layout.council
+    council = keys[0]
     label = grid.value(r, council.index)
     code = None
-    for col in (council, *layout.other_keys):
+    for col in keys:
         text = grid.value(r, col.index)
         if text is None:
             continue
-        try:
-            found = resolve_council(
+        try:  # the cell's reference is written only for a name no council has
+            found = find_council(text) or resolve_council(
                 text, cell=grid.ref(r, col.index), file=grid.file, sheet=grid.sheet
             )
         except UnknownCouncilError as exc:
@@ -51,8 +52,9 @@ def resolve_councils(layout: Layout, elections: Elections, out: Collector) -> Co
     """The code of each loaded row that names a council once in its election."""
     codes: dict[int, str] = {}
     first_row_of: dict[tuple[int | None, str], int] = {}
+    keys = (layout.council, *layout.other_keys)
     for r in elections.loaded:
-        code = _row_council(layout, r, out)
+        code = _row_council(layout, keys, r, out)
         if code is None:
             continue
         key = (elections.year_of[r], code)

@@ -297,13 +297,24 @@ def long_rows(grid: Grid, overrides: Overrides, wide: Wide) -> tuple[Table, ...]
 
 
 def _council_header_rows(grid: Grid, limit: int) -> list[tuple[int, int]]:
-    """(row, council column) of each header row: a council header and two count headers."""
+    """(row, council column) of each header row in the first ``limit`` rows: a council header
+    and two count headers (the sheet is scanned once, for both several-election shapes)."""
+    found = grid.derived.get("council header rows")
+    if found is None:
+        found = grid.derived["council header rows"] = _scan_header_rows(grid)
+    return [(r, c) for r, c in found if r < limit]  # type: ignore[attr-defined]
+
+
+def _scan_header_rows(grid: Grid) -> list[tuple[int, int]]:
     found = []
-    for r in range(min(limit, grid.n_rows)):
+    for r in range(grid.n_rows):
         row = grid.rows[r]
-        council = next((c for c, v in enumerate(row) if is_council_header(v)), None)
-        if council is None:
+        if len(row) - row.count(None) < 3:
+            continue  # a council header and two counts need three cells
+        flags = list(map(is_council_header, row))
+        if True not in flags:
             continue
+        council = flags.index(True)
         counts = sum(1 for v in row if isinstance(v, str) and (role := role_of(v)) and role.measure)
         if counts >= 2:
             found.append((r, council))

@@ -15,7 +15,7 @@ from .elections import row_elections
 from .problems import Collector
 from .resolve import resolve_councils
 from .rows import sort_rows
-from .tidy import Record, records
+from .tidy import Records, records
 
 __all__ = ["TableResult", "load_table"]
 
@@ -26,7 +26,7 @@ class TableResult:
     any choice)."""
 
     layout: Layout
-    records: tuple[Record, ...]
+    records: Records
     account: RowAccount | None  # None when the table has problems
     elections: frozenset[int]
 
@@ -68,7 +68,7 @@ def load_table(
     """
     out = Collector(layout.grid)
     if _no_year(layout, year, out):
-        return TableResult(layout, (), None, frozenset()), out
+        return TableResult(layout, Records(), None, frozenset()), out
     checks.columns_distinct(layout, out)
     rows = sort_rows(layout)
     elections = row_elections(layout, rows, year, wanted, out)
@@ -86,4 +86,4 @@ def load_table(
             rows_kept=len(elections.loaded),
             excluded=rows.excluded + elections.excluded + sum_exclusions,
         )
-    return TableResult(layout, tuple(records(sheet)), account, elections.present), out
+    return TableResult(layout, records(sheet), account, elections.present), out

@@ -1,20 +1,29 @@
-"""Tidy stage: the records of a sheet's council rows, and all sheets' records as one frame of
-tidy counts (the "counts" contract: one row per election, council, measure and group)."""
+"""Tidy stage: the counts of a sheet's council rows, and all sheets' counts as one frame of
+tidy counts (the "counts" contract: one row per election, council, measure and group).
+
+The counts are kept column-wise (:class:`Records`, a list per field), built a column of the
+table at a time, put in order by one sort of their keys and handed to pandas as arrays: no
+object per count.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields
 from functools import cache
+from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from ...categories import MEASURES
 from ...councils import UnknownCouncilError, council_name
-from ..grid import Grid
+from ..grid import Grid, column_letter
 from .contracts import Sheet
 
-__all__ = ["COLUMNS", "Record", "records", "frame"]
+__all__ = ["COLUMNS", "Record", "Records", "records", "frame", "source", "rank"]
 
 #: Output columns of :func:`~diversity_review.load.review.load_review`, in order.
 COLUMNS = [
@@ -28,18 +37,6 @@ COLUMNS = [
     "suppressed",
     "source",
 ]
-
-_DTYPES = {
-    "election": "Int64",
-    "council_code": "str",
-    "council": "str",
-    "measure": "str",
-    "group": "str",
-    "count": "Int64",
-    "base": "Int64",
-    "suppressed": "bool",
-    "source": "str",
-}
 
 
 class Record(NamedTuple):
@@ -58,42 +55,68 @@ class Record(NamedTuple):
     high: int | None = None
 
 
-def source(grid: Grid, r: int, c: int) -> str:
-    """Where a value came from: ``file.xlsx!Sheet!C7`` (``file.csv!C7`` for a CSV file)."""
-    prefix = f"{grid.file}!{grid.sheet}!" if grid.sheet is not None else f"{grid.file}!"
-    return prefix + grid.ref(r, c)
+@dataclass(frozen=True)
+class Records:
+    """Counts column-wise: a list per :class:`Record` field, and the parts of each count's
+    sort key beyond its election and council code: the measure's and group's canonical places
+    (:func:`rank`), then where it was read (table, and place in the table read row by row), so
+    equal keys keep the order they were read in."""
 
+    election: list = field(default_factory=list)
+    council_code: list = field(default_factory=list)
+    measure: list = field(default_factory=list)
+    group: list = field(default_factory=list)
+    count: list = field(default_factory=list)
+    base: list = field(default_factory=list)
+    suppressed: list = field(default_factory=list)
+    source: list = field(default_factory=list)
+    low: list = field(default_factory=list)
+    high: list = field(default_factory=list)
+    measure_place: list = field(default_factory=list)
+    group_place: list = field(default_factory=list)
+    table: list = field(default_factory=list)
+    place: list = field(default_factory=list)
+    #: the counts are in key order already (made by :meth:`ordered`)
+    in_order: bool = False
 
-def records(sheet: Sheet) -> Iterator[Record]:
-    """Every count of every resolved council row, then its leader's sex (as Female and Male
-    counted 0 or 1, out of 1)."""
-    grid, cells, bases = sheet.grid, sheet.cells, sheet.bases
-    for r, code in sheet.councils.code_of.items():
-        election = sheet.elections.year_of[r]
-        assert election is not None
-        for col in cells.counts:
-            base = bases.cabinet[r] if col.measure == "executive_sex" else bases.base[r]
-            value = cells.values[(r, col.index)]
-            yield Record(
-                election,
-                code,
-                col.measure,  # type: ignore[arg-type]
-                col.group,  # type: ignore[arg-type]
-                value.value,
-                base,
-                value.suppressed,
-                source(grid, r, col.index),
-                value.low,
-                value.high,
+    def __len__(self) -> int:
+        return len(self.place)
+
+    def __iter__(self) -> Iterator[Record]:
+        return map(Record, *(getattr(self, f) for f in Record._fields))
+
+    @classmethod
+    def concat(cls, parts: Sequence[Records]) -> Records:
+        """The parts one after another, each part's counts of its own table."""
+        joined = cls()
+        for i, part in enumerate(parts):
+            for name in _LISTS:
+                if name != "table":
+                    getattr(joined, name).extend(getattr(part, name))
+            joined.table.extend(repeat(i, len(part)))
+        return joined
+
+    def ordered(self) -> Records:
+        """The counts in key order."""
+        if self.in_order or len(self) < 2:
+            return self
+        keys = list(
+            zip(
+                self.election,
+                self.council_code,
+                self.measure_place,
+                self.group_place,
+                self.table,
+                self.place,
+                strict=True,
             )
-        for col in cells.leaders:
-            leader = cells.leader_cells[(r, col.index)]
-            for group in ("Female", "Male"):
-                number = None if leader.sex is None else int(leader.sex == group)
-                where = source(grid, r, col.index)
-                yield Record(
-                    election, code, "leader_sex", group, number, 1, leader.suppressed, where
-                )
+        )
+        take = itemgetter(*sorted(range(len(keys)), key=keys.__getitem__))
+        return Records(*(list(take(getattr(self, name))) for name in _LISTS), in_order=True)
+
+
+#: the fields of :class:`Records` that are lists, one item per count
+_LISTS = tuple(f.name for f in fields(Records) if f.name != "in_order")
 
 
 @cache
@@ -103,15 +126,97 @@ def _order() -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     return measures, groups
 
 
-def sort_key(rec: Record) -> tuple:
-    """Election, council code, then measures and groups in their canonical order."""
+def rank(measure: str, group: str) -> tuple[int, int]:
+    """A measure's and its group's places in the canonical order (unknown ones last)."""
     measures, groups = _order()
-    return (
-        rec.election,
-        rec.council_code,
-        measures.get(rec.measure, len(measures)),
-        groups.get((rec.measure, rec.group), 99),
-    )
+    return measures.get(measure, len(measures)), groups.get((measure, group), 99)
+
+
+def source(grid: Grid, r: int, c: int) -> str:
+    """Where a value came from: ``file.xlsx!Sheet!C7`` (``file.csv!C7`` for a CSV file)."""
+    return _prefix(grid) + grid.ref(r, c)
+
+
+def _prefix(grid: Grid) -> str:
+    return f"{grid.file}!{grid.sheet}!" if grid.sheet is not None else f"{grid.file}!"
+
+
+def _sources(grid: Grid, rows: Sequence[int], c: int) -> list[str]:
+    """The sources of one column's cells in these rows."""
+    if grid.refs is None:
+        head = _prefix(grid) + column_letter(c)
+        return [f"{head}{r + 1}" for r in rows]
+    return [source(grid, r, c) for r in rows]
+
+
+@dataclass(frozen=True)
+class _Rows:
+    """The council rows of a table, what every column of counts repeats."""
+
+    rows: list[int]
+    years: list[int]
+    codes: list[str]
+    width: int  # counts per row, in the order read
+
+    def add(self, found: Records, place: int, measure: str, group: str, **cols: list) -> None:
+        """One column of counts (the ``place``-th of each row) added to ``found``."""
+        n = len(self.rows)
+        found.election.extend(self.years)
+        found.council_code.extend(self.codes)
+        found.measure.extend([measure] * n)
+        found.group.extend([group] * n)
+        for name in ("count", "base", "suppressed", "source"):
+            getattr(found, name).extend(cols[name])
+        for name in ("low", "high"):
+            getattr(found, name).extend(cols.get(name) or [None] * n)
+        measure_place, group_place = rank(measure, group)
+        found.measure_place.extend(repeat(measure_place, n))
+        found.group_place.extend(repeat(group_place, n))
+        found.table.extend(repeat(0, n))
+        found.place.extend(range(place, place + n * self.width, self.width))
+
+
+def records(sheet: Sheet) -> Records:
+    """Every count of every resolved council row, then its leader's sex (as Female and Male
+    counted 0 or 1, out of 1)."""
+    grid, cells, bases = sheet.grid, sheet.cells, sheet.bases
+    rows = list(sheet.councils.code_of)
+    years = [sheet.elections.year_of[r] for r in rows]
+    width = len(cells.counts) + 2 * len(cells.leaders)
+    table = _Rows(rows, years, list(sheet.councils.code_of.values()), width)  # type: ignore[arg-type]
+    found = Records()
+    for place, col in enumerate(cells.counts):
+        base = bases.cabinet if col.measure == "executive_sex" else bases.base
+        values = [cells.values[(r, col.index)] for r in rows]
+        table.add(
+            found,
+            place,
+            col.measure,  # type: ignore[arg-type]
+            col.group,  # type: ignore[arg-type]
+            count=[v.value for v in values],
+            base=[base[r] for r in rows],
+            suppressed=[v.suppressed for v in values],
+            source=_sources(grid, rows, col.index),
+            low=[v.low for v in values],
+            high=[v.high for v in values],
+        )
+    place = len(cells.counts)
+    for col in cells.leaders:
+        leaders = [cells.leader_cells[(r, col.index)] for r in rows]
+        where = _sources(grid, rows, col.index)
+        for group in ("Female", "Male"):
+            table.add(
+                found,
+                place,
+                "leader_sex",
+                group,
+                count=[None if x.sex is None else int(x.sex == group) for x in leaders],
+                base=[1] * len(rows),
+                suppressed=[x.suppressed for x in leaders],
+                source=where,
+            )
+            place += 1
+    return found
 
 
 def _name(code: str) -> str | None:
@@ -121,26 +226,42 @@ def _name(code: str) -> str | None:
         return None
 
 
-def frame(found: Sequence[Record]) -> pd.DataFrame:
-    """The records as tidy counts, in :func:`sort_key` order, with the councils' names."""
-    ordered = sorted(found, key=sort_key)
-    names = {code: _name(code) for code in {r.council_code for r in ordered}}
+def _integers(values: list) -> pd.arrays.IntegerArray:
+    """A nullable Int64 array of ints and Nones."""
+    cells = np.array(values, dtype=object)
+    mask = cells == None  # noqa: E711 (element-wise)
+    cells[mask] = 0
+    return pd.arrays.IntegerArray(cells.astype(np.int64), mask)
+
+
+def _strings(values: list) -> pd.api.extensions.ExtensionArray:
+    return pd.array(np.array(values, dtype=object), dtype="str")
+
+
+def frame(found: Records) -> pd.DataFrame:
+    """The counts as tidy counts, in key order (:class:`Records`), with the councils' names."""
+    found = found.ordered()
+    names = {code: _name(code) for code in set(found.council_code)}
     data = {
-        "election": [r.election for r in ordered],
-        "council_code": [r.council_code for r in ordered],
-        "council": [names.get(r.council_code) for r in ordered],
-        "measure": [r.measure for r in ordered],
-        "group": [r.group for r in ordered],
-        "count": [r.count for r in ordered],
-        "base": [r.base for r in ordered],
-        "suppressed": [r.suppressed for r in ordered],
-        "source": [r.source for r in ordered],
+        "election": _integers(found.election),
+        "council_code": _strings(found.council_code),
+        "council": _strings([names[c] for c in found.council_code]),
+        "measure": _strings(found.measure),
+        "group": _strings(found.group),
+        "count": _integers(found.count),
+        "base": _integers(found.base),
+        "suppressed": np.array(found.suppressed, dtype=bool),
+        "source": _strings(found.source),
     }
-    counts = pd.DataFrame({c: pd.Series(data[c], dtype=_DTYPES[c]) for c in COLUMNS})
-    counts.attrs["bounds"] = bounds(ordered)
+    counts = pd.DataFrame(data, columns=COLUMNS, copy=False)
+    counts.attrs["bounds"] = bounds(found)
     return counts
 
 
-def bounds(found: Sequence[Record]) -> dict[str, tuple[int, int]]:
+def bounds(found: Records) -> dict[str, tuple[int, int]]:
     """The suppressed counts whose cells showed bounds (``<5``): source -> (low, high)."""
-    return {r.source: (r.low, r.high) for r in found if r.high is not None and r.low is not None}
+    return {
+        s: (lo, hi)
+        for s, lo, hi in zip(found.source, found.low, found.high, strict=True)
+        if hi is not None and lo is not None
+    }

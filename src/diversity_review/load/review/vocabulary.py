@@ -389,7 +389,15 @@ def is_footnote_start(text: str) -> bool:
     if _FOOTNOTE_MARK.match(text):
         return True
     folded = fold(text)
-    return any(folded == w or folded.startswith(w + " ") for w in vocab.terms(VOCAB, "footnote"))
+    exact, starts = _footnote_words()
+    return folded in exact or folded.startswith(starts)
+
+
+@cache
+def _footnote_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The ``footnote`` words, and each with a space after it (a note starting so)."""
+    terms = vocab.terms(VOCAB, "footnote")
+    return frozenset(terms), tuple(w + " " for w in terms)
 
 
 def sex_word(text: object) -> str | None:
