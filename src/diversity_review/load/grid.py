@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
@@ -29,6 +28,7 @@ from pathlib import Path
 from ..errors import DataError, Problem, display_name
 from . import limits
 from .container import Container
+from .formulas import formula_cells, formula_cells_in
 from .synthetic import book_is_synthetic
 
 __all__ = [
@@ -340,95 +340,22 @@ def _rectangular(rows: list[list[object]]) -> list[list[object]]:
     return rows
 
 
-#: a cell element of a worksheet part (any namespace prefix), its attributes and content
-_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
-_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
-_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-
-
-#: a formula element without a namespace prefix, and the end of one with a prefix
-_PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
-_PREFIXED_F = re.compile(rb":f[\s>/]")
-
-
-def _has_formula(data: bytes) -> bool:
-    """``_FORMULA.search(data)``, sooner: patterns that start with two plain bytes are found
-    by a fast scan, and the full pattern runs only if a prefixed ``:f`` is there at all."""
-    if _PLAIN_FORMULA.search(data) is not None:
-        return True
-    return _PREFIXED_F.search(data) is not None and _FORMULA.search(data) is not None
-
-
-def _ref_position(letters: bytes, digits: bytes) -> tuple[int, int]:
-    col = 0
-    for ch in letters:
-        col = col * 26 + (ch - 64)
-    return int(digits) - 1, col - 1
-
-
-def _sheet_parts(container: Container) -> dict[str, str]:
-    """Sheet name -> its worksheet part (``xl/worksheets/sheet1.xml``), from the workbook."""
-    from defusedxml import ElementTree
-
-    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-    def parse(part: str):
-        return ElementTree.fromstring(container.read(part), forbid_dtd=True)
-
-    rels = parse("xl/_rels/workbook.xml.rels")
-    targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    parts = {}
-    for sheet in parse("xl/workbook.xml").iter():
-        if sheet.tag.endswith("}sheet") and sheet.get(rel_ns) in targets:
-            target = targets[sheet.get(rel_ns)].lstrip("/")
-            parts[sheet.get("name")] = target if target.startswith("xl/") else f"xl/{target}"
-    return parts
-
-
-_UNREADABLE = (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, SyntaxError)
-
-
-def formula_cells(path: Path, titles: list[str]) -> dict[str, frozenset[tuple[int, int]]]:
-    """For each sheet, the (row, col) of cells holding a formula with no saved result.
-
-    Read from the worksheet XML without building the workbook: a part with no formula at all
-    is skipped after one byte search; otherwise each cell element is matched by a regular
-    expression (no entity is ever expanded: the XML is not parsed as a document).
-    """
-    try:
-        with zipfile.ZipFile(path) as book:
-            return _formula_cells_in(Container(book), titles)
-    except _UNREADABLE:
-        return {}
-
-
-def _formula_cells_in(
-    container: Container, titles: list[str]
-) -> dict[str, frozenset[tuple[int, int]]]:
-    """:func:`formula_cells` from an open container (its parts read once)."""
-    found: dict[str, frozenset[tuple[int, int]]] = {}
-    try:
-        parts = _sheet_parts(container)
-        for title in titles:
-            part = parts.get(title)
-            data = container.read(part) if part in container.names else b""
-            if not _has_formula(data):
-                continue
-            cells = set()
-            for attrs, inner in _CELL.findall(data):
-                if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
-                    ref = _REF.search(attrs)
-                    if ref:
-                        cells.add(_ref_position(*ref.groups()))
-            found[title] = frozenset(cells)
-    except _UNREADABLE:
-        return {}  # an unusual package layout: values are still read; no blank is flagged
-    return found
+_BIG = float(2**53)
 
 
 def _value(value: object) -> object:
-    """A calamine value as openpyxl would give it: "" is empty, 12.0 is the integer 12."""
+    """A calamine value as openpyxl would give it: "" is empty, 12.0 is the integer 12 (the
+    commonest kinds first: calamine gives exact ``float`` and ``str``)."""
+    kind = type(value)
+    if kind is float:
+        if value.is_integer() and -_BIG < value < _BIG:  # type: ignore[attr-defined]
+            return int(value)  # type: ignore[call-overload]
+        return None if value != value else value  # NaN is empty
+    if kind is str:
+        if value == "":
+            return None
+        value = value.replace("\u00a0", " ").strip()  # type: ignore[attr-defined]
+        return value or None
     if value == "":
         return None
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
@@ -473,7 +400,7 @@ def _read_calamine(
     ]
     blanks = {}
     if kind == "xlsx":
-        blanks = _formula_cells_in(container, titles) if container else formula_cells(path, titles)
+        blanks = formula_cells_in(container, titles) if container else formula_cells(path, titles)
     for title in titles:
         rows, merged = _sheet_values(book, title, name)
         _fill_merged(rows, merged)
@@ -490,7 +417,7 @@ def _sheet_values(book, title: str, name: str) -> tuple[list[list[object]], obje
     try:
         sheet = book.get_sheet_by_name(title)
         raw = sheet.to_python(skip_empty_area=False)
-        rows = [[None if v == "" else _value(v) for v in row] for row in raw]  # "" is most
+        rows = [list(map(_value, row)) for row in raw]
         return rows, getattr(sheet, "merged_cell_ranges", None)
     except MemoryError:
         raise
