@@ -417,7 +417,7 @@ def _sheet_values(book, title: str, name: str) -> tuple[list[list[object]], obje
     try:
         sheet = book.get_sheet_by_name(title)
         raw = sheet.to_python(skip_empty_area=False)
-        rows = [list(map(_value, row)) for row in raw]
+        rows = [[None if v == "" else _value(v) for v in row] for row in raw]  # "" is most
         return rows, getattr(sheet, "merged_cell_ranges", None)
     except MemoryError:
         raise

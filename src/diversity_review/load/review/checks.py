@@ -118,16 +118,21 @@ def by_measure(cols: Iterable[Column]) -> dict[str, list[Column]]:
 
 def groups_within_base(sheet: Sheet, out: Collector) -> None:
     """A measure's groups add up to no more than its base (the seats, or the cabinet size)."""
-    measures = by_measure(sheet.cells.counts)
+    measures = [
+        (m, cols, m == "executive_sex", [c.index for c in cols])
+        for m, cols in by_measure(sheet.cells.counts).items()
+    ]
     values = sheet.cells.values
     for r in sheet.councils.code_of:
-        for m, cols in measures.items():
-            cabinet = m == "executive_sex"
+        for m, cols, cabinet, indexes in measures:
             base = sheet.bases.cabinet[r] if cabinet else sheet.bases.base[r]
             if base is None:
                 continue  # nothing to be over
-            cells = [values.get((r, c.index)) for c in cols]
-            present = sum(n for v in cells if v is not None and (n := v.value) is not None)
+            present = 0
+            for c in indexes:
+                v = values.get((r, c))
+                if v is not None and (n := v.value) is not None:
+                    present += n
             if present > base:
                 refs = ", ".join(sheet.grid.ref(r, c.index) for c in cols)
                 what = "cabinet size" if cabinet else "seats"
