@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 import zlib
 from collections.abc import Iterator, Mapping
@@ -28,10 +27,15 @@ from pathlib import Path
 
 from ..errors import DataError, Problem, display_name
 from . import limits
+from .container import Container
+from .formulas import formula_cells, formula_cells_in
+from .synthetic import book_is_synthetic
 
 __all__ = [
     "Grid",
+    "Book",
     "read_grids",
+    "read_book",
     "sniff_format",
     "cell_ref",
     "column_letter",
@@ -176,6 +180,54 @@ def _clean(value: object) -> object:
 
 def sniff_format(path: Path) -> str:
     """``"xlsx"``, ``"ods"``, ``"xls"`` or ``"csv"``, told from the bytes; a DataError otherwise."""
+    kind, container = _sniff(path)
+    if container is not None:
+        container.book.close()
+    return kind
+
+
+def _open_container(path: Path, name: str) -> Container:
+    """The workbook's zip, open, its directory and parts' heads checked against the limits
+    (a zip that cannot be read is a DataError; the zip is closed on any failure)."""
+    book = None
+    try:
+        book = zipfile.ZipFile(path)
+        container = Container(book)  # a damaged part is found by the reader
+        limits.check_zip(book, name, container.keep)  # before any part is inflated whole
+        return container
+    except BaseException as exc:
+        if book is not None:
+            book.close()
+        damaged = zipfile.BadZipFile | zlib.error | EOFError | OSError | ValueError
+        if isinstance(exc, damaged) and not isinstance(exc, DataError):
+            raise DataError(
+                Problem(
+                    "the file is truncated or damaged: it cannot be opened as a workbook",
+                    name,
+                    code="damaged-file",
+                )
+            ) from None
+        raise
+
+
+def _zip_kind(container: Container, name: str) -> str:
+    names = container.names
+    if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+        return "xlsb" if "xl/workbook.bin" in names else "xlsx"
+    if "content.xml" in names:
+        return "ods"
+    container.book.close()
+    raise DataError(
+        Problem(
+            "a zip file that is not an Excel or OpenDocument workbook",
+            name,
+            code="not-a-workbook",
+        )
+    )
+
+
+def _sniff(path: Path) -> tuple[str, Container | None]:
+    """The format, and for a zip workbook its container, left open for the reader."""
     name = display_name(path)
     limits.check_regular_file(path)
     with path.open("rb") as fh:
@@ -184,33 +236,10 @@ def sniff_format(path: Path) -> str:
     if not head:
         raise DataError(Problem("the file is empty (0 bytes)", name, code="empty-file"))
     if head.startswith(_ZIP):
-        try:
-            with zipfile.ZipFile(path) as zf:
-                names = set(zf.namelist())  # a damaged part is found by the reader
-                limits.check_zip(zf, name)  # before any part is inflated
-        except DataError:
-            raise
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-            raise DataError(
-                Problem(
-                    "the file is truncated or damaged: it cannot be opened as a workbook",
-                    name,
-                    code="damaged-file",
-                )
-            ) from None
-        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
-            return "xlsb" if "xl/workbook.bin" in names else "xlsx"
-        if "content.xml" in names:
-            return "ods"
-        raise DataError(
-            Problem(
-                "a zip file that is not an Excel or OpenDocument workbook",
-                name,
-                code="not-a-workbook",
-            )
-        )
+        container = _open_container(path, name)
+        return _zip_kind(container, name), container
     if head.startswith(_OLE):
-        return "xls"
+        return "xls", None
     if suffix in _WORKBOOK_SUFFIXES:
         kind = "a text (CSV) file" if _looks_like_text(path) else "not a workbook"
         raise DataError(
@@ -230,7 +259,7 @@ def sniff_format(path: Path) -> str:
                 )
             )
     limits.check_text(path, name)
-    return "csv"
+    return "csv", None
 
 
 def _looks_like_text(path: Path) -> bool:
@@ -311,82 +340,22 @@ def _rectangular(rows: list[list[object]]) -> list[list[object]]:
     return rows
 
 
-#: a cell element of a worksheet part (any namespace prefix), its attributes and content
-_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
-_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
-_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
-_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-
-
-#: a formula element without a namespace prefix, and the end of one with a prefix
-_PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
-_PREFIXED_F = re.compile(rb":f[\s>/]")
-
-
-def _has_formula(data: bytes) -> bool:
-    """``_FORMULA.search(data)``, sooner: patterns that start with two plain bytes are found
-    by a fast scan, and the full pattern runs only if a prefixed ``:f`` is there at all."""
-    if _PLAIN_FORMULA.search(data) is not None:
-        return True
-    return _PREFIXED_F.search(data) is not None and _FORMULA.search(data) is not None
-
-
-def _ref_position(letters: bytes, digits: bytes) -> tuple[int, int]:
-    col = 0
-    for ch in letters:
-        col = col * 26 + (ch - 64)
-    return int(digits) - 1, col - 1
-
-
-def _sheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name -> its worksheet part (``xl/worksheets/sheet1.xml``), from the workbook."""
-    from defusedxml import ElementTree
-
-    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
-
-    def parse(part: str):
-        return ElementTree.fromstring(book.read(part), forbid_dtd=True)
-
-    rels = parse("xl/_rels/workbook.xml.rels")
-    targets = {r.get("Id"): r.get("Target", "") for r in rels}
-    parts = {}
-    for sheet in parse("xl/workbook.xml").iter():
-        if sheet.tag.endswith("}sheet") and sheet.get(rel_ns) in targets:
-            target = targets[sheet.get(rel_ns)].lstrip("/")
-            parts[sheet.get("name")] = target if target.startswith("xl/") else f"xl/{target}"
-    return parts
-
-
-def formula_cells(path: Path, titles: list[str]) -> dict[str, frozenset[tuple[int, int]]]:
-    """For each sheet, the (row, col) of cells holding a formula with no saved result.
-
-    Read from the worksheet XML without building the workbook: a part with no formula at all
-    is skipped after one byte search; otherwise each cell element is matched by a regular
-    expression (no entity is ever expanded: the XML is not parsed as a document).
-    """
-    found: dict[str, frozenset[tuple[int, int]]] = {}
-    try:
-        with zipfile.ZipFile(path) as book:
-            parts = _sheet_parts(book)
-            for title in titles:
-                part = parts.get(title)
-                data = book.read(part) if part in book.namelist() else b""
-                if not _has_formula(data):
-                    continue
-                cells = set()
-                for attrs, inner in _CELL.findall(data):
-                    if inner and _FORMULA.search(inner) and not _VALUE.search(inner):
-                        ref = _REF.search(attrs)
-                        if ref:
-                            cells.add(_ref_position(*ref.groups()))
-                found[title] = frozenset(cells)
-    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, SyntaxError):
-        return {}  # an unusual package layout: values are still read; no blank is flagged
-    return found
+_BIG = float(2**53)
 
 
 def _value(value: object) -> object:
-    """A calamine value as openpyxl would give it: "" is empty, 12.0 is the integer 12."""
+    """A calamine value as openpyxl would give it: "" is empty, 12.0 is the integer 12 (the
+    commonest kinds first: calamine gives exact ``float`` and ``str``)."""
+    kind = type(value)
+    if kind is float:
+        if value.is_integer() and -_BIG < value < _BIG:  # type: ignore[attr-defined]
+            return int(value)  # type: ignore[call-overload]
+        return None if value != value else value  # NaN is empty
+    if kind is str:
+        if value == "":
+            return None
+        value = value.replace("\u00a0", " ").strip()  # type: ignore[attr-defined]
+        return value or None
     if value == "":
         return None
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
@@ -405,7 +374,9 @@ def _fill_merged(rows: list[list[object]], ranges) -> None:
                 rows[r][c] = top
 
 
-def _read_calamine(path: Path, sheets: list[str] | None, kind: str) -> Iterator[Grid]:
+def _read_calamine(
+    path: Path, sheets: list[str] | None, kind: str, container: Container | None
+) -> Iterator[Grid]:
     """Values by calamine; for .xlsx also merged ranges and formulas with no saved result."""
     from python_calamine import CalamineWorkbook
 
@@ -427,7 +398,9 @@ def _read_calamine(path: Path, sheets: list[str] | None, kind: str) -> Iterator[
     titles = [
         t for t in book.sheet_names if (t in sheets if sheets is not None else t not in hidden)
     ]
-    blanks = formula_cells(path, titles) if kind == "xlsx" else {}
+    blanks = {}
+    if kind == "xlsx":
+        blanks = formula_cells_in(container, titles) if container else formula_cells(path, titles)
     for title in titles:
         rows, merged = _sheet_values(book, title, name)
         _fill_merged(rows, merged)
@@ -504,10 +477,41 @@ def out_of_memory(name: str) -> DataError:
     )
 
 
+@dataclass(frozen=True)
+class Book:
+    """A file's grids (:func:`read_grids`) and whether it carries the synthetic-sample marker
+    (``None``: not told while reading; ask ``load.synthetic.is_synthetic``)."""
+
+    grids: list[Grid]
+    synthetic: bool | None
+
+
+def read_book(path: str | Path, sheets: list[str] | None = None) -> Book:
+    """:func:`read_grids`, and the synthetic marker read from the same open workbook."""
+    path = Path(path)
+    try:
+        return _read_book(path, sheets, marker=True)
+    except MemoryError:
+        raise out_of_memory(display_name(path)) from None
+
+
 def _read_grids(path: Path, sheets: list[str] | None) -> list[Grid]:
-    kind = sniff_format(path)
-    if kind == "csv":
-        return _read_csv(path)
+    return _read_book(path, sheets, marker=False).grids
+
+
+def _read_book(path: Path, sheets: list[str] | None, *, marker: bool) -> Book:
+    kind, container = _sniff(path)
+    if container is None:
+        grids = _read_csv(path) if kind == "csv" else _read_workbook(path, sheets, kind, None)
+        return Book(grids, None)
+    with container.book:
+        grids = _read_workbook(path, sheets, kind, container)
+        return Book(grids, book_is_synthetic(container) if marker else None)
+
+
+def _read_workbook(
+    path: Path, sheets: list[str] | None, kind: str, container: Container | None
+) -> list[Grid]:
     if sheets is not None:
         known = sheet_names(path)
         missing = [s for s in sheets if s not in known]
@@ -519,4 +523,4 @@ def _read_grids(path: Path, sheets: list[str] | None) -> list[Grid]:
                     code="no-such-sheet",
                 )
             )
-    return list(_read_calamine(path, sheets, kind))
+    return list(_read_calamine(path, sheets, kind, container))

@@ -18,6 +18,7 @@ import re
 import stat
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import DataError, Problem, display_name
@@ -117,9 +118,15 @@ def check_regular_file(path: Path) -> os.stat_result:
     return info
 
 
-def check_zip(book: zipfile.ZipFile, name: str) -> None:
+def check_zip(
+    book: zipfile.ZipFile,
+    name: str,
+    keep: Callable[[zipfile.ZipInfo, bytes], None] | None = None,
+) -> None:
     """A workbook's zip directory within the limits: parts, sizes, ratios, sheets and each
-    worksheet's declared dimensions (read from its first bytes only)."""
+    worksheet's declared dimensions (read from its first bytes only). ``keep`` is given each
+    XML part's head as it is read (``load.container`` keeps the whole small parts), once the
+    part's prolog has passed."""
     infos = book.infolist()
     sheets = [i for i in infos if _WORKSHEET.match(i.filename)]
     check_sheet_count(len(sheets), name)
@@ -137,6 +144,8 @@ def check_zip(book: zipfile.ZipFile, name: str) -> None:
             _check_prolog(head, info, name)
             if info in sheets:
                 _check_dimension(head, info, name)
+            if keep is not None:
+                keep(info, head)
 
 
 def _head(book: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:

@@ -18,9 +18,14 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["MARK", "is_synthetic"]
+if TYPE_CHECKING:
+    from .container import Container
+
+__all__ = ["MARK", "is_synthetic", "book_is_synthetic"]
 
 #: the word that marks a file as a synthetic sample
 MARK = "SYNTHETIC"
@@ -32,16 +37,34 @@ _MAX_PART = 1 << 20  # document properties are a few hundred bytes: read no more
 def _workbook_keywords(path: Path) -> bytes:
     try:
         with zipfile.ZipFile(path) as book:
-            for part in _PARTS:
-                try:
-                    info = book.getinfo(part)
-                except KeyError:
-                    continue
-                if info.file_size <= _MAX_PART:
-                    return b" ".join(_KEYWORDS.findall(book.read(info)))
+            return _keywords(book, book.read)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
         pass
     return b""
+
+
+def _keywords(book: zipfile.ZipFile, read: Callable[[str], bytes]) -> bytes:
+    for part in _PARTS:
+        try:
+            info = book.getinfo(part)
+        except KeyError:
+            continue
+        if info.file_size <= _MAX_PART:
+            return b" ".join(_KEYWORDS.findall(read(part)))
+    return b""
+
+
+def book_is_synthetic(container: Container) -> bool | None:
+    """:func:`is_synthetic` of a workbook already open (``load.container``: its document
+    properties as the limits check read them); ``None`` when that read fails in a way
+    :func:`is_synthetic` would not pass over (so the caller asks it, and sees what it does)."""
+    try:
+        keywords = _keywords(container.book, container.read)
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        keywords = b""
+    except Exception:
+        return None
+    return MARK.encode() in keywords.upper()
 
 
 def is_synthetic(path: str | Path) -> bool:

@@ -113,7 +113,7 @@ import pandas as pd
 from ...categories import NOT_KNOWN
 from ...errors import DataError, DataWarning, NoTableError, Problem, RowAccount, display_name
 from ...hints import COLUMNS as COLUMNS_HINT
-from ..grid import Grid, read_grids
+from ..grid import Book, Grid, read_book
 from ..synthetic import is_synthetic
 from .checks import duplicate_counts
 from .classify import classify as classify_table
@@ -161,9 +161,10 @@ CANONICAL_HEADERS: tuple[tuple[str, str | tuple[str, str]], ...] = (
 )
 
 
-def _read(path: Path, sheet: str | int | None, name: str) -> list[Grid]:
+def _read(path: Path, sheet: str | int | None, name: str) -> Book:
     """The sheets to read: all, the one named, or the one at a position."""
-    grids = read_grids(path, [sheet] if isinstance(sheet, str) else None)
+    book = read_book(path, [sheet] if isinstance(sheet, str) else None)
+    grids = book.grids
     if isinstance(sheet, int):
         if not -len(grids) <= sheet < len(grids):
             raise DataError(
@@ -171,8 +172,8 @@ def _read(path: Path, sheet: str | int | None, name: str) -> list[Grid]:
                     f"no sheet number {sheet}: there are {len(grids)}", name, code="no-such-sheet"
                 )
             )
-        grids = [grids[sheet]]
-    return grids
+        return Book([grids[sheet]], book.synthetic)
+    return book
 
 
 def _locate_all(grids: list[Grid], overrides: Overrides) -> list[Layout]:
@@ -278,11 +279,16 @@ def load_review(
     name = display_name(path)
     election = election_option(election, name)
     overrides = column_overrides(columns, name)
-    layouts = _locate_all(_read(path, sheet, name), overrides)
+    layouts = _locate_all((book := _read(path, sheet, name)).grids, overrides)
     results = _load_tables(choose_tables(layouts, election, sheet, name), path, election)
     _check_election(election, results, name)
     _unused_overrides(overrides, results, name)
-    return _counts(results, name, synthetic=is_synthetic(path))
+    return _counts(results, name, synthetic=_synthetic(book, path))
+
+
+def _synthetic(book: Book, path: Path) -> bool:
+    """The sample marker as the reader saw it in the open workbook, else from the file."""
+    return is_synthetic(path) if book.synthetic is None else book.synthetic
 
 
 def _check_election(election: int | None, results: list[TableResult], name: str) -> None:

@@ -119,13 +119,23 @@ def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
     leader_cells: dict[tuple[int, int], Leader] = {}
     percents: dict[tuple[int, int], float] = {}
     leader_kinds = (K.LEADER_SEX, K.LEADER_FLAG)
+    # a plain count cell in a sheet with no formula blanks, read as a number, needs nothing
+    # but parse_count: the rest go through _read_count (which reads a problem cell again)
+    plan = [(col, col.index, col.kind in leader_kinds, col.percent_in_cell) for col in cols]
+    quick = not grid.formula_blanks
     for r in rows:
-        for col in cols:
-            if col.kind in leader_kinds:
-                leader, problem = read_leader(grid.value(r, col.index), col.kind is K.LEADER_FLAG)
+        row = grid.rows[r] if 0 <= r < grid.n_rows else []
+        for col, c, is_leader, percent in plan:
+            if is_leader:
+                leader, problem = read_leader(grid.value(r, c), col.kind is K.LEADER_FLAG)
                 if problem:
-                    out.problem(problem, r, col.index, code="bad-leader")
-                leader_cells[(r, col.index)] = leader
-            else:
-                values[(r, col.index)] = _read_count(grid, r, col, out, percents)
+                    out.problem(problem, r, c, code="bad-leader")
+                leader_cells[(r, c)] = leader
+                continue
+            if quick and not percent:
+                count = parse_count(row[c] if c < len(row) else None)
+                if count.problem is None:
+                    values[(r, c)] = count
+                    continue
+            values[(r, c)] = _read_count(grid, r, col, out, percents)
     return Cells(counts, leaders, blank, values, leader_cells, percents)

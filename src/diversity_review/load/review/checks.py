@@ -118,16 +118,21 @@ def by_measure(cols: Iterable[Column]) -> dict[str, list[Column]]:
 
 def groups_within_base(sheet: Sheet, out: Collector) -> None:
     """A measure's groups add up to no more than its base (the seats, or the cabinet size)."""
-    measures = by_measure(sheet.cells.counts)
+    measures = [
+        (m, cols, m == "executive_sex", [c.index for c in cols])
+        for m, cols in by_measure(sheet.cells.counts).items()
+    ]
     values = sheet.cells.values
     for r in sheet.councils.code_of:
-        for m, cols in measures.items():
-            cabinet = m == "executive_sex"
+        for m, cols, cabinet, indexes in measures:
             base = sheet.bases.cabinet[r] if cabinet else sheet.bases.base[r]
             if base is None:
                 continue  # nothing to be over
-            cells = [values.get((r, c.index)) for c in cols]
-            present = sum(n for v in cells if v is not None and (n := v.value) is not None)
+            present = 0
+            for c in indexes:
+                v = values.get((r, c))
+                if v is not None and (n := v.value) is not None:
+                    present += n
             if present > base:
                 refs = ", ".join(sheet.grid.ref(r, c.index) for c in cols)
                 what = "cabinet size" if cabinet else "seats"
@@ -144,12 +149,15 @@ def _value_columns(sheet: Sheet) -> tuple[Column, ...]:
     return sheet.cells.counts + tuple(c for k in kinds for c in sheet.layout.of_kind(*k))
 
 
-def _number(sheet: Sheet, r: int, col: Column) -> int | None:
-    """A council row's count in ``col`` (parsed again for rows that were not loaded)."""
-    found = sheet.cells.values.get((r, col.index))
-    if found is not None:
-        return found.value
-    return parse_count(sheet.grid.value(r, col.index)).value
+def _numbers(sheet: Sheet, rows: Sequence[int], col: Column) -> list[int | None]:
+    """Each of these council rows' count in ``col`` (parsed again for rows not loaded)."""
+    values, c = sheet.cells.values, col.index
+    return [
+        found.value
+        if (found := values.get((r, c))) is not None
+        else parse_count(sheet.grid.value(r, c)).value
+        for r in rows
+    ]
 
 
 def _councils_of(sheet: Sheet, year: int | None) -> list[int]:
@@ -171,7 +179,7 @@ def _is_sum_row(sheet: Sheet, r: int) -> bool:
             continue
         any_value = True
         count = parse_count(v)
-        column = [_number(sheet, k, col) for k in group]
+        column = _numbers(sheet, group, col)
         if count.problem or None in column or count.value != sum(column):  # type: ignore[arg-type]
             return False
     return any_value and bool(group) and r > max(group)
@@ -227,7 +235,7 @@ def _total_rows_off(sheet: Sheet, totals: Sequence[int]) -> list[str]:
             count = parse_count(sheet.grid.value(r, col.index))
             if count.value is None or count.problem:
                 continue
-            column = [_number(sheet, k, col) for k in group]
+            column = _numbers(sheet, group, col)
             if None in column:
                 continue
             added = sum(column)  # type: ignore[arg-type]

@@ -55,6 +55,8 @@ def _override(
     overrides: Overrides, index: int, label: str, texts: tuple[object, ...]
 ) -> tuple[Column, str] | None:
     """The column as ``columns=`` maps it (by its label, its own text or the text above)."""
+    if not overrides:
+        return None  # no mapping given: nothing to look up
     for text in texts:
         if text is None:
             continue

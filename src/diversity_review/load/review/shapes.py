@@ -305,16 +305,22 @@ def _council_header_rows(grid: Grid, limit: int) -> list[tuple[int, int]]:
     return [(r, c) for r, c in found if r < limit]  # type: ignore[attr-defined]
 
 
+_NUMBERS = (int, float)
+
+
 def _scan_header_rows(grid: Grid) -> list[tuple[int, int]]:
     found = []
     for r in range(grid.n_rows):
         row = grid.rows[r]
         if len(row) - row.count(None) < 3:
             continue  # a council header and two counts need three cells
-        flags = list(map(is_council_header, row))
-        if True not in flags:
+        # numbers name no column (their text has no letters but e, i, n, f: no council word)
+        council = next(
+            (c for c, v in enumerate(row) if type(v) not in _NUMBERS and is_council_header(v)),
+            None,
+        )
+        if council is None:
             continue
-        council = flags.index(True)
         counts = sum(1 for v in row if isinstance(v, str) and (role := role_of(v)) and role.measure)
         if counts >= 2:
             found.append((r, council))

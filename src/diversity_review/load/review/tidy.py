@@ -100,19 +100,30 @@ class Records:
         """The counts in key order."""
         if self.in_order or len(self) < 2:
             return self
-        keys = list(
-            zip(
-                self.election,
-                self.council_code,
-                self.measure_place,
-                self.group_place,
-                self.table,
-                self.place,
-                strict=True,
-            )
-        )
-        take = itemgetter(*sorted(range(len(keys)), key=keys.__getitem__))
+        take = itemgetter(*self._order())
         return Records(*(list(take(getattr(self, name))) for name in _LISTS), in_order=True)
+
+    def _order(self) -> list[int]:
+        """The positions in key order: one stable numpy sort of the keys as integers (the
+        council codes by their rank), or, when an election is not an integer, Python's sort of
+        the key tuples (the same order wherever both apply)."""
+        if not set(map(type, self.election)) <= {int}:
+            keys = list(
+                zip(
+                    self.election,
+                    self.council_code,
+                    self.measure_place,
+                    self.group_place,
+                    self.table,
+                    self.place,
+                    strict=True,
+                )
+            )
+            return sorted(range(len(keys)), key=keys.__getitem__)
+        rank = {code: i for i, code in enumerate(sorted(set(self.council_code)))}
+        codes = list(map(rank.__getitem__, self.council_code))
+        keys = (self.place, self.table, self.group_place, self.measure_place, codes, self.election)
+        return np.lexsort([np.array(k, dtype=np.int64) for k in keys]).tolist()
 
 
 #: the fields of :class:`Records` that are lists, one item per count
@@ -234,8 +245,14 @@ def _integers(values: list) -> pd.arrays.IntegerArray:
     return pd.arrays.IntegerArray(cells.astype(np.int64), mask)
 
 
+@cache
+def _str_dtype() -> pd.api.extensions.ExtensionDtype:
+    """pandas' ``"str"`` dtype, looked up once (not per column)."""
+    return pd.api.types.pandas_dtype("str")
+
+
 def _strings(values: list) -> pd.api.extensions.ExtensionArray:
-    return pd.array(np.array(values, dtype=object), dtype="str")
+    return pd.array(np.array(values, dtype=object), dtype=_str_dtype())
 
 
 def frame(found: Records) -> pd.DataFrame:
@@ -253,7 +270,7 @@ def frame(found: Records) -> pd.DataFrame:
         "suppressed": np.array(found.suppressed, dtype=bool),
         "source": _strings(found.source),
     }
-    counts = pd.DataFrame(data, columns=COLUMNS, copy=False)
+    counts = pd.DataFrame(data, copy=False)  # the keys are COLUMNS, in order
     counts.attrs["bounds"] = bounds(found)
     return counts
 
