@@ -73,9 +73,7 @@ def built(tmp_path_factory) -> tuple[Path, list[str]]:
     out = tmp_path_factory.mktemp("experience_pack") / "pack"
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        build_pack(
-            reviews=[], surveys=[EXPERIENCE], langs=["en", "cy"], out=out, jobs=1
-        )
+        build_pack(reviews=[], surveys=[EXPERIENCE], langs=["en", "cy"], out=out, jobs=1)
     return out, [str(w.message) for w in caught]
 
 
