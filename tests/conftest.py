@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -19,29 +20,14 @@ if os.environ.get("CI"):
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test reading the session's sample pack runs on one worker (``--dist
-    loadgroup``), so the pack is built once per run, not once per worker."""
-    for item in items:
-        if "sample_pack" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("sample_pack"))
-
-
 @pytest.fixture
 def root() -> Path:
     return ROOT
 
 
-@pytest.fixture(scope="session")
-def sample_pack(tmp_path_factory) -> Path:
-    """The pack of the bundled samples (en+cy), built once per session; read it, never write.
-
-    Its charts are drawn by two worker processes (whatever the machine), so comparing it with
-    a serial build shows the pool changes no byte.
-    """
+def _build_sample_pack(out: Path) -> Path:
     from diversity_review.pack import build_pack
 
-    out = tmp_path_factory.mktemp("sample_pack")
     build_pack(
         reviews=[SAMPLE_REVIEW],
         surveys=[SAMPLE_SURVEY],
@@ -49,4 +35,35 @@ def sample_pack(tmp_path_factory) -> Path:
         out=out,
         jobs=2,
     )
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_pack(tmp_path_factory, worker_id) -> Path:
+    """The pack of the bundled samples (en+cy), built once per run; read it, never write.
+
+    Its charts are drawn by two worker processes (whatever the machine), so comparing it with
+    a serial build shows the pool changes no byte. Under pytest-xdist the first worker to ask
+    builds it in the run's shared temporary folder (a directory made atomically is the lock)
+    and the others wait for its word: the build uses both cores, so waiting costs nothing.
+    """
+    if worker_id == "master":
+        return _build_sample_pack(tmp_path_factory.mktemp("sample_pack"))
+    shared = tmp_path_factory.getbasetemp().parent
+    out, word = shared / "sample_pack", shared / "sample_pack.done"
+    try:
+        (shared / "sample_pack.lock").mkdir()
+    except FileExistsError:
+        deadline = time.monotonic() + 900
+        while not word.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        if not word.exists() or word.read_text(encoding="utf-8") != "built":
+            pytest.fail("the worker building the sample pack failed (see its error)")
+        return out
+    try:
+        _build_sample_pack(out)
+    except BaseException:
+        word.write_text("failed", encoding="utf-8")
+        raise
+    word.write_text("built", encoding="utf-8")
     return out
