@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
-from pathlib import Path
 
 from .container import Container
 
-__all__ = ["formula_cells", "formula_cells_in"]
+__all__ = ["formula_cells_in"]
 
 #: a cell element of a worksheet part (any namespace prefix), its attributes and content
 _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
@@ -67,24 +66,16 @@ def _sheet_parts(container: Container) -> dict[str, str]:
 _UNREADABLE = (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, SyntaxError)
 
 
-def formula_cells(path: Path, titles: list[str]) -> dict[str, frozenset[tuple[int, int]]]:
-    """For each sheet, the (row, col) of cells holding a formula with no saved result.
+def formula_cells_in(
+    container: Container, titles: list[str]
+) -> dict[str, frozenset[tuple[int, int]]]:
+    """For each sheet of an open container (its parts read once), the (row, col) of cells
+    holding a formula with no saved result.
 
     Read from the worksheet XML without building the workbook: a part with no formula at all
     is skipped after one byte search; otherwise each cell element is matched by a regular
     expression (no entity is ever expanded: the XML is not parsed as a document).
     """
-    try:
-        with zipfile.ZipFile(path) as book:
-            return formula_cells_in(Container(book), titles)
-    except _UNREADABLE:
-        return {}
-
-
-def formula_cells_in(
-    container: Container, titles: list[str]
-) -> dict[str, frozenset[tuple[int, int]]]:
-    """:func:`formula_cells` from an open container (its parts read once)."""
     found: dict[str, frozenset[tuple[int, int]]] = {}
     try:
         parts = _sheet_parts(container)

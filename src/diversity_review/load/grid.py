@@ -7,7 +7,7 @@ interpreted here: no header is assumed, numbers stored as text stay text.
 - ``.xlsx``/``.xlsm``/``.ods``/``.xls``/``.xlsb``: python-calamine (the values saved by the
   spreadsheet program; merged ranges filled from their top-left cell). For ``.xlsx``, cells
   holding a formula with no saved result are found in the worksheet XML
-  (:func:`formula_cells`), so the workbook is never loaded twice.
+  (:func:`~.formulas.formula_cells_in`), so the workbook is never loaded twice.
 - ``.csv``/``.txt``: UTF-8 (with or without BOM), else Windows-1252; comma, semicolon or tab.
 
 The format is told from the file's bytes, not its name, so a CSV saved as ``.xlsx`` or a
@@ -28,7 +28,7 @@ from pathlib import Path
 from ..errors import DataError, Problem, display_name
 from . import limits
 from .container import Container
-from .formulas import formula_cells, formula_cells_in
+from .formulas import formula_cells_in
 from .synthetic import book_is_synthetic
 
 __all__ = [
@@ -39,7 +39,6 @@ __all__ = [
     "sniff_format",
     "cell_ref",
     "column_letter",
-    "formula_cells",
     "csv_problem",
     "out_of_memory",
     "filled_cells",
@@ -400,7 +399,7 @@ def _read_calamine(
     ]
     blanks = {}
     if kind == "xlsx":
-        blanks = formula_cells_in(container, titles) if container else formula_cells(path, titles)
+        blanks = formula_cells_in(container, titles) if container is not None else {}
     for title in titles:
         rows, merged = _sheet_values(book, title, name)
         _fill_merged(rows, merged)
