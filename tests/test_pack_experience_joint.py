@@ -47,6 +47,7 @@ class System:
         self.names: dict[tuple, int] = {}
         self.eq: list[tuple[dict, float, str]] = []
         self.le: list[dict] = []
+        self.made: dict[tuple, tuple[np.ndarray, list, np.ndarray]] = {}
 
     def var(self, *name) -> int:
         return self.names.setdefault(name, len(self.names))
@@ -57,24 +58,33 @@ class System:
     def at_most(self, terms: dict) -> None:
         self.le.append(terms)
 
+    def matrices(self, drop: str | None = None) -> tuple[np.ndarray, list, np.ndarray]:
+        """The equalities (without those of kind ``drop``) and inequalities as matrices, made
+        once for as many targets as are asked while the system stays as it is."""
+        made = (drop, len(self.names), len(self.eq), len(self.le))
+        if made not in self.made:
+            n = len(self.names)
+            rows = [(t, r) for t, r, k in self.eq if drop is None or k != drop]
+            a_eq = np.zeros((len(rows), n))
+            for i, (terms, _) in enumerate(rows):
+                for j, c in terms.items():
+                    a_eq[i, j] += c
+            a_le = np.zeros((max(len(self.le), 1), n))
+            for i, terms in enumerate(self.le):
+                for j, c in terms.items():
+                    a_le[i, j] += c
+            self.made[made] = (a_eq, [r for _, r in rows], a_le)
+        return self.made[made]
+
     def bounds(self, target: int, drop: str | None = None) -> tuple[float, float]:
-        n = len(self.names)
-        rows = [(t, r) for t, r, k in self.eq if drop is None or k != drop]
-        a_eq = np.zeros((len(rows), n))
-        for i, (terms, _) in enumerate(rows):
-            for j, c in terms.items():
-                a_eq[i, j] += c
-        a_le = np.zeros((max(len(self.le), 1), n))
-        for i, terms in enumerate(self.le):
-            for j, c in terms.items():
-                a_le[i, j] += c
+        a_eq, b_eq, a_le = self.matrices(drop)
         out = []
         for sign in (1, -1):
-            c = np.zeros(n)
+            c = np.zeros(len(self.names))
             c[target] = sign
             res = linprog(
                 c, A_ub=a_le, b_ub=np.zeros(len(a_le)), A_eq=a_eq,
-                b_eq=[r for _, r in rows], bounds=(0, None), method="highs",
+                b_eq=b_eq, bounds=(0, None), method="highs",
             )  # fmt: skip
             assert res.status == 0, res.message
             out.append(sign * res.fun)
