@@ -30,11 +30,14 @@ _PREFIXED_F = re.compile(rb":f[\s>/]")
 
 
 def _has_formula(data: bytes) -> bool:
-    """``_FORMULA.search(data)``, sooner: patterns that start with two plain bytes are found
-    by a fast scan, and the full pattern runs only if a prefixed ``:f`` is there at all."""
-    if _PLAIN_FORMULA.search(data) is not None:
+    """``_FORMULA.search(data)``, sooner: a byte search for ``<f`` or ``:f`` first, then the
+    patterns that start with those bytes, and the full pattern only if a prefixed ``:f`` is
+    there at all."""
+    if b"<f" in data and _PLAIN_FORMULA.search(data) is not None:
         return True
-    return _PREFIXED_F.search(data) is not None and _FORMULA.search(data) is not None
+    if b":f" not in data or _PREFIXED_F.search(data) is None:
+        return False
+    return _FORMULA.search(data) is not None
 
 
 def _ref_position(letters: bytes, digits: bytes) -> tuple[int, int]:
@@ -63,6 +66,21 @@ def _sheet_parts(container: Container) -> dict[str, str]:
     return parts
 
 
+#: parts of a workbook that are never a worksheet (where the others are, only the workbook's
+#: relationships say: Excel's ``xl/worksheets/`` is a convention)
+_NOT_SHEETS = ("xl/styles.xml", "xl/sharedStrings.xml", "xl/workbook.xml", "[Content_Types].xml")
+_NOT_SHEET_FOLDERS = ("docProps/", "xl/theme/", "_rels/", "xl/_rels/", "customXml/")
+
+
+def _maybe_sheets(container: Container) -> list[str]:
+    """The XML parts that may be worksheets: all but those known not to be."""
+    return [
+        n
+        for n in container.names
+        if n.endswith(".xml") and n not in _NOT_SHEETS and not n.startswith(_NOT_SHEET_FOLDERS)
+    ]
+
+
 _UNREADABLE = (KeyError, zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, SyntaxError)
 
 
@@ -78,6 +96,8 @@ def formula_cells_in(
     """
     found: dict[str, frozenset[tuple[int, int]]] = {}
     try:
+        if not any(_has_formula(container.read(n)) for n in _maybe_sheets(container)):
+            return found  # no formula anywhere: the workbook's sheet list is not needed
         parts = _sheet_parts(container)
         for title in titles:
             part = parts.get(title)

@@ -312,10 +312,9 @@ def _load_tables(layouts: list[Layout], path: Path, election: int | None) -> lis
 def _counts(results: list[TableResult], name: str, *, synthetic: bool = False) -> pd.DataFrame:
     """All tables' records as one frame with its row account; a count given twice across
     sheets is an error."""
-    found = Records.concat([res.records for res in results]).ordered()
-    dupes = duplicate_counts(found, name)
-    if dupes:
-        raise DataError(dupes)
+    found = Records.concat([res.records for res in results])
+    if duplicate_counts(found, name):  # named in key order
+        raise DataError(duplicate_counts(found.ordered(), name))
     counts = frame(found)
     accounts = [res.account for res in results if res.account is not None]
     counts.attrs["row_account"] = RowAccount.combine(accounts)

@@ -254,7 +254,12 @@ LOCATORS: tuple[Locator, ...] = (
 
 
 def locate(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | Miss:
-    """The tables the first locator that finds one finds, else why none was found."""
+    """The tables the first locator that finds one finds, else why none was found (a sheet of
+    one column, a cover or notes sheet, holds no table of any layout: every layout has a
+    label column and a count column; only a council header there says more)."""
+    if grid.n_cols < 2:
+        found = by_council_header(grid, overrides)
+        return found if isinstance(found, Miss) else NO_TABLE
     miss: Miss | None = None
     for locator in LOCATORS:
         found = locator(grid, overrides)
