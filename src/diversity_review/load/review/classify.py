@@ -136,9 +136,15 @@ def _names_a_council(value: object) -> bool:
     return True
 
 
-def _below(table: Table, col: int) -> list[object]:
+def _texts_below(table: Table, col: int) -> list[str]:
+    """The text cells of column ``col`` in the table's first rows (numbers and blanks left out:
+    the strategies that look below a header read words)."""
     rows = table.rows[:_SAMPLE_ROWS]
-    return [table.grid.value(r, col) for r in rows]
+    return [
+        v
+        for row in table.grid.rows[rows.start : rows.stop : rows.step]
+        if col < len(row) and isinstance(v := row[col], str)
+    ]
 
 
 def council_names_below_blank(table: Table, cols: tuple[Column, ...]) -> tuple[Column, ...]:
@@ -149,7 +155,7 @@ def council_names_below_blank(table: Table, cols: tuple[Column, ...]) -> tuple[C
     for i, col in enumerate(cols):
         if col.kind not in (K.EMPTY, K.UNKNOWN):
             continue
-        texts = [v for v in _below(table, col.index) if isinstance(v, str)]
+        texts = _texts_below(table, col.index)
         if len(texts) >= 2 and 2 * sum(map(_names_a_council, texts)) > len(texts):
             council = replace(col, kind=K.COUNCIL, label=col.label or "(council names)")
             return (*cols[:i], council, *cols[i + 1 :])
@@ -187,7 +193,7 @@ def count_with_percent_cells(table: Table, cols: tuple[Column, ...]) -> tuple[Co
     out = []
     for col in cols:
         if col.kind is K.COUNT:
-            texts = [v for v in _below(table, col.index) if isinstance(v, str)]
+            texts = _texts_below(table, col.index)
             both = sum(parse_count_percent(v) is not None for v in texts)
             if both and 2 * both >= len(texts):
                 col = replace(col, percent_in_cell=True)

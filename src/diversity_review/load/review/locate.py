@@ -102,18 +102,18 @@ def looks_like_counts(layout: Layout) -> bool:
     """Do the cells under the count, cabinet-size and seats columns hold numbers (or markers)
     at least as often as text?"""
     good = bad = 0
-    cols = layout.of_kind(K.COUNT, K.EXEC_SIZE, K.SEATS)
-    grid = layout.grid
-    for r in layout.table.rows[:_COUNT_SAMPLE_ROWS]:
-        row = grid.rows[r] if r < grid.n_rows else ()
-        for col in cols:
-            v = row[col.index] if col.index < len(row) else None
+    cols = [(c.index, c.percent_in_cell) for c in layout.of_kind(K.COUNT, K.EXEC_SIZE, K.SEATS)]
+    rows = layout.table.rows[:_COUNT_SAMPLE_ROWS]
+    for row in layout.grid.rows[rows.start : rows.stop : rows.step]:
+        width = len(row)
+        for c, percent_in_cell in cols:
+            v = row[c] if c < width else None
             if v is None:
                 continue
             if (
                 isinstance(v, (int, float))
                 or parse_count(v).problem is None
-                or (col.percent_in_cell and parse_count_percent(v) is not None)
+                or (percent_in_cell and parse_count_percent(v) is not None)
             ):
                 good += 1
             else:
