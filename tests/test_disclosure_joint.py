@@ -17,8 +17,8 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scipy.optimize import linprog
 
+from attack_lp import ranges
 from diversity_review.disclosure import (
     NOT_GIVEN_CODE,
     add_not_given,
@@ -107,15 +107,17 @@ def attack(published: dict[str, pd.DataFrame], truth: dict[str, pd.DataFrame]):
     bases = {key(r, n): int(r["base"]) for n, t in truth.items() for _, r in t.iterrows()}
     bounds = [(low[k], bases[k]) for k in hidden]
     found = {}
-    for k, i in hidden.items():
-        ends = []
-        for sign in (1.0, -1.0):
-            goal = np.zeros(len(hidden))
-            goal[i] = sign
-            res = linprog(goal, ub, ub_rhs, np.array(eq), np.array(rhs), bounds=bounds)
-            assert res.status == 0, res.message  # the truth is feasible
-            ends.append(sign * res.fun)
-        found[k] = (np.ceil(ends[0] - 1e-7), np.floor(ends[1] + 1e-7), true[k])
+    ends = ranges(
+        hidden.values(),
+        n=len(hidden),
+        a_ub=ub,
+        b_ub=ub_rhs,
+        a_eq=np.array(eq),
+        b_eq=rhs,
+        bounds=bounds,
+    )  # fmt: skip  (the truth is feasible: an infeasible programme fails)
+    for k, (least, greatest) in zip(hidden, ends, strict=True):
+        found[k] = (np.ceil(least - 1e-7), np.floor(greatest + 1e-7), true[k])
     return found
 
 

@@ -27,8 +27,8 @@ import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from scipy.optimize import linprog
 
+from attack_lp import Programme
 from diversity_review.experience.crosstab import TOTAL, publish, tabulate
 from diversity_review.pack import PackConfig
 from diversity_review.pack.tables import compute_tables
@@ -47,7 +47,7 @@ class System:
         self.names: dict[tuple, int] = {}
         self.eq: list[tuple[dict, float, str]] = []
         self.le: list[dict] = []
-        self.made: dict[tuple, tuple[np.ndarray, list, np.ndarray]] = {}
+        self.made: dict[tuple, Programme] = {}
 
     def var(self, *name) -> int:
         return self.names.setdefault(name, len(self.names))
@@ -58,9 +58,9 @@ class System:
     def at_most(self, terms: dict) -> None:
         self.le.append(terms)
 
-    def matrices(self, drop: str | None = None) -> tuple[np.ndarray, list, np.ndarray]:
-        """The equalities (without those of kind ``drop``) and inequalities as matrices, made
-        once for as many targets as are asked while the system stays as it is."""
+    def programme(self, drop: str | None = None) -> Programme:
+        """The equalities (without those of kind ``drop``) and inequalities as one programme,
+        made once for as many targets as are asked while the system stays as it is."""
         made = (drop, len(self.names), len(self.eq), len(self.le))
         if made not in self.made:
             n = len(self.names)
@@ -69,26 +69,17 @@ class System:
             for i, (terms, _) in enumerate(rows):
                 for j, c in terms.items():
                     a_eq[i, j] += c
-            a_le = np.zeros((max(len(self.le), 1), n))
+            a_le = np.zeros((len(self.le), n))
             for i, terms in enumerate(self.le):
                 for j, c in terms.items():
                     a_le[i, j] += c
-            self.made[made] = (a_eq, [r for _, r in rows], a_le)
+            self.made[made] = Programme(
+                n, a_ub=a_le, b_ub=np.zeros(len(a_le)), a_eq=a_eq, b_eq=[r for _, r in rows]
+            )
         return self.made[made]
 
     def bounds(self, target: int, drop: str | None = None) -> tuple[float, float]:
-        a_eq, b_eq, a_le = self.matrices(drop)
-        out = []
-        for sign in (1, -1):
-            c = np.zeros(len(self.names))
-            c[target] = sign
-            res = linprog(
-                c, A_ub=a_le, b_ub=np.zeros(len(a_le)), A_eq=a_eq,
-                b_eq=b_eq, bounds=(0, None), method="highs",
-            )  # fmt: skip
-            assert res.status == 0, res.message
-            out.append(sign * res.fun)
-        return out[0], out[1]
+        return self.programme(drop).range(target)
 
 
 def _survey(system: System, name: str, frame: pd.DataFrame) -> None:
