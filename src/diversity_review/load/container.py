@@ -11,9 +11,12 @@ lives only as long as the one read: nothing survives between loads.
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
+from typing import BinaryIO
 
-__all__ = ["Container", "KEEP_BYTES"]
+__all__ = ["Container", "KEEP_BYTES", "inflate_head"]
 
 #: bytes of inflated parts one container keeps (more are read again from the zip)
 KEEP_BYTES = 16_000_000
@@ -40,3 +43,49 @@ class Container:
         """A part's bytes, as ``ZipFile.read(part)`` gives them."""
         data = self._kept.get(part)
         return self.book.read(part) if data is None else data
+
+
+#: a zip local file header: signature, then (skipped) version, flags, method, time, date, CRC
+#: and sizes, then the lengths of the name and the extra field
+_LOCAL = struct.Struct("<4s22xHH")
+_DEFLATED_CHUNK = 1 << 16
+
+
+def inflate_head(fh: BinaryIO, info: zipfile.ZipInfo, limit: int) -> bytes | None:
+    """A part's first ``limit`` bytes inflated straight from the open file ``fh``, as
+    ``ZipFile.open(info).read(limit)`` gives them, without its per-part machinery (a
+    workbook's check reads a dozen parts); ``b""`` for a whole part whose CRC is wrong (as
+    zipfile's read fails), ``None`` for what only zipfile should read (encrypted or other
+    methods, a local header that does not match the directory)."""
+    if info.flag_bits & 1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    fh.seek(info.header_offset)
+    local = fh.read(_LOCAL.size)
+    if len(local) < _LOCAL.size:
+        return None
+    signature, n_name, n_extra = _LOCAL.unpack(local)
+    encoding = "utf-8" if info.flag_bits & 0x800 else "cp437"
+    if signature != b"PK\x03\x04" or fh.read(n_name) != info.orig_filename.encode(encoding):
+        return None
+    fh.seek(n_extra, 1)
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = fh.read(min(info.compress_size, limit))
+    else:
+        data = _inflate(fh, info.compress_size, limit)
+    if len(data) == info.file_size and zlib.crc32(data) != info.CRC:
+        return b""
+    return data
+
+
+def _inflate(fh: BinaryIO, size: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes inflated from the next ``size`` raw-deflated bytes of ``fh``."""
+    inflater, parts, have, left = zlib.decompressobj(-15), [], 0, size
+    while have < limit and left > 0 and not inflater.eof:
+        chunk = fh.read(min(left, _DEFLATED_CHUNK))
+        if not chunk:
+            break
+        left -= len(chunk)
+        out = inflater.decompress(inflater.unconsumed_tail + chunk, limit - have)
+        parts.append(out)
+        have += len(out)
+    return b"".join(parts)

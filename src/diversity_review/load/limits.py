@@ -13,6 +13,7 @@ two to three orders of magnitude of room above them.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
@@ -20,8 +21,10 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import DataError, Problem, display_name
+from .container import inflate_head
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -138,22 +141,37 @@ def check_zip(
         _check_part(info, name)
     if total > MAX_UNCOMPRESSED_BYTES:
         raise too_large(name, f"it inflates to {_mb(total)}", _mb(MAX_UNCOMPRESSED_BYTES))
-    for info in infos:
-        if info.filename.endswith((".xml", ".rels")):
-            head = _head(book, info)
-            _check_prolog(head, info, name)
-            if info in sheets:
-                _check_dimension(head, info, name)
-            if keep is not None:
-                keep(info, head)
+    with _raw(book) as raw:
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")):
+                head = _head(book, info, raw)
+                _check_prolog(head, info, name)
+                if info in sheets:
+                    _check_dimension(head, info, name)
+                if keep is not None:
+                    keep(info, head)
 
 
-def _head(book: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+def _raw(book: zipfile.ZipFile) -> contextlib.AbstractContextManager[BinaryIO | None]:
+    """The zip's file opened again for :func:`~.container.inflate_head` (``None`` when the zip
+    was opened from an object, not a path)."""
+    if isinstance(book.filename, str) and os.path.isfile(book.filename):
+        return open(book.filename, "rb")  # noqa: SIM115 (the caller's with closes it)
+    return contextlib.nullcontext()
+
+
+_DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)
+
+
+def _head(book: zipfile.ZipFile, info: zipfile.ZipInfo, raw: BinaryIO | None) -> bytes:
     """A part's first :data:`PROLOG_BYTES` (inflated as far as that only)."""
     try:
+        head = inflate_head(raw, info, PROLOG_BYTES) if raw is not None else None
+        if head is not None:
+            return head
         with book.open(info) as fh:
             return fh.read(PROLOG_BYTES)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
+    except _DAMAGED:
         return b""  # a damaged part: the reader reports it
 
 

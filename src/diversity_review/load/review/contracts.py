@@ -105,13 +105,18 @@ class Layout:
     table: Table
     columns: tuple[Column, ...]
     overrides_used: frozenset[str] = frozenset()
+    #: the columns of each set of kinds asked for (the stages ask the same few again and again)
+    _of_kinds: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def grid(self) -> Grid:
         return self.table.grid
 
     def of_kind(self, *kinds: ColumnKind) -> tuple[Column, ...]:
-        return tuple(c for c in self.columns if c.kind in kinds)
+        found = self._of_kinds.get(kinds)
+        if found is None:
+            found = self._of_kinds[kinds] = tuple(c for c in self.columns if c.kind in kinds)
+        return found
 
     def first(self, kind: ColumnKind) -> Column | None:
         return next((c for c in self.columns if c.kind is kind), None)
