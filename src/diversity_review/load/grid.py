@@ -363,16 +363,16 @@ def _value(value: object) -> object:
 
 
 def _row_values(row: list[object]) -> list[object]:
-    """A row of calamine values as :func:`_value` gives each, the commonest kinds (empty
-    strings, exact floats, text) told apart inline: a sheet has thousands of cells."""
+    """A row of calamine values as :func:`_value` gives each, the commonest kinds (exact
+    floats, empty strings, text) told apart inline: a sheet has thousands of cells."""
     out = []
     add = out.append
     for v in row:
         kind = type(v)
-        if kind is str:
-            add((v.replace("\u00a0", " ").strip() or None) if v else None)
-        elif kind is float:
+        if kind is float:
             add(int(v) if v.is_integer() and -_BIG < v < _BIG else (None if v != v else v))
+        elif kind is str:
+            add((v.replace("\u00a0", " ").strip() or None) if v else None)
         else:
             add(_value(v))
     return out
