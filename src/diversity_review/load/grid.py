@@ -364,7 +364,16 @@ def _value(value: object) -> object:
 
 def _row_values(row: list[object]) -> list[object]:
     """A row of calamine values as :func:`_value` gives each, the commonest kinds (exact
-    floats, empty strings, text) told apart inline: a sheet has thousands of cells."""
+    floats, empty strings, text) told apart inline: a sheet has thousands of cells. A row
+    blank but for its first cell (a note, a title) or blank throughout, as a long release has
+    thousands of, is made whole."""
+    width = len(row)
+    if width and row[-1] == "":
+        empty = row.count("")
+        if empty == width:
+            return [None] * width
+        if empty == width - 1 and row[0] != "":
+            return [_value(row[0]), *([None] * (width - 1))]
     out = []
     add = out.append
     for v in row:
