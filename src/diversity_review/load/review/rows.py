@@ -25,16 +25,23 @@ __all__ = ["sort_rows", "row_kind", "RowView"]
 K = ColumnKind
 
 
-def _is_footnote(values: list[object], label: object, view: RowView, row: list[object]) -> bool:
+def _is_footnote(view: RowView, row: list[object], lead: Lead, label: object) -> bool:
     """A note below the table: it starts like one, is one text merged across the row, or is
     text in the council column with no counts that names no council (the count cells are
     looked at only then)."""
-    first = str(values[0]) if values else ""
+    filled, value, second = lead
+    first = str(value)
     if is_footnote_start(first):
         return True
-    if len(values) > 1 and isinstance(values[0], str) and all(str(v) == first for v in values):
+    if (
+        filled > 1
+        and isinstance(value, str)
+        and str(second) == first  # most rows differ here: no scan of the rest
+        and all(str(v) == first for v in view.filled(row))
+    ):
         return True  # a note merged across the table (every cell shows the same text)
-    if _none(view.pick_values(row)):
+    # more values than the table has other cells: one is a count (no need to look)
+    if filled <= view.not_values and _none(view.pick_values(row)):
         if label is None:
             return True
         try:
@@ -43,6 +50,15 @@ def _is_footnote(values: list[object], label: object, view: RowView, row: list[o
         except UnknownCouncilError as exc:
             return not exc.suggestions or len(str(label).split()) > 4
     return False
+
+
+#: how many values a row has in the table's columns, and the first two (None past the last)
+Lead = tuple[int, object, object]
+
+
+def _lead(values: list[object]) -> Lead:
+    n = len(values)
+    return n, values[0] if n else None, values[1] if n > 1 else None
 
 
 def _picker(cols: tuple[int, ...]) -> Callable[[list[object]], tuple[object, ...]]:
@@ -108,6 +124,11 @@ class RowView:
             return filled_cells(row)
         return [v for c in self.cells if (v := _at(row, c)) is not None]
 
+    @cached_property
+    def not_values(self) -> int:
+        """How many of the table's columns are not count, seats or size columns."""
+        return len(set(self.cells) - set(self.values))
+
     def kind(self, row: list[object]) -> RowKind:
         """What this row is, from its council (and code) cells and whether it has any values
         (:func:`row_kind`)."""
@@ -115,13 +136,17 @@ class RowView:
         blanks = row.count(None)
         if blanks == n:
             return RowKind.BLANK
-        if n == self.width:  # filled_cells, with the blanks counted once
-            values = row[: n - blanks]
-            if None in values:
-                values = [v for v in row if v is not None]
+        if n == self.width:  # the row's values are its own: most start with two, or one
+            filled, first = n - blanks, row[0]
+            if first is not None and filled == 1:
+                lead: Lead = (1, first, None)
+            elif first is not None and row[1] is not None:
+                lead = (filled, first, row[1])
+            else:
+                lead = _lead([v for v in row if v is not None])
         else:
-            values = [v for c in self.cells if (v := _at(row, c)) is not None]
-            if not values:
+            lead = _lead([v for c in self.cells if (v := _at(row, c)) is not None])
+            if not lead[0]:
                 return RowKind.BLANK
         c = self.council
         label = row[c] if c < n else None
@@ -132,7 +157,7 @@ class RowView:
             return RowKind.SUBTOTAL
         if label is not None and is_council_header(label):
             return RowKind.REPEATED_HEADER
-        if _is_footnote(values, label, self, row):
+        if _is_footnote(self, row, lead, label):
             return RowKind.FOOTNOTE
         if label is None and (not self.keys or _none(self.pick_keys(row))):
             return RowKind.UNLABELLED
@@ -157,6 +182,10 @@ def row_kind(view: RowView, r: int) -> RowKind:
     return view.kind(view.grid.rows[r])
 
 
+#: each kind's reason in the row account (its value, looked up without the enum's property)
+_REASON = {k: k.value for k in RowKind}
+
+
 def sort_rows(layout: Layout) -> SortedRows:
     """Council, total and unlabelled rows; blank, subtotal, header and note rows excluded."""
     value_cols = layout.of_kind(K.COUNT, K.SEATS, K.EXEC_SIZE, K.MEASURE_TOTAL)
@@ -167,7 +196,6 @@ def sort_rows(layout: Layout) -> SortedRows:
     excluded: list[tuple[int, str]] = []
     kind_of, rows = view.kind, layout.grid.rows
     council, unlabelled_kind, total = RowKind.COUNCIL, RowKind.UNLABELLED, RowKind.TOTAL
-    reason = {k: k.value for k in RowKind}
     for r in layout.table.rows:
         kind = kind_of(rows[r])
         if kind is council:
@@ -177,7 +205,7 @@ def sort_rows(layout: Layout) -> SortedRows:
         else:
             if kind is total:
                 totals.append(r)
-            excluded.append((r, reason[kind]))
+            excluded.append((r, _REASON[kind]))
     return SortedRows(
         tuple(councils), tuple(totals), tuple(unlabelled), exclusions(layout.grid, excluded)
     )
