@@ -54,6 +54,13 @@ def _text(values: list[object]) -> str:
     return " | ".join(dict.fromkeys(map(str, values)))[:120]
 
 
+def _cells_text(cells: list[object]) -> str:
+    """:func:`row_text` of a row's cells (a note in its first cell, alone, read directly)."""
+    if cells and cells[0] is not None and cells.count(None) == len(cells) - 1:
+        return str(cells[0])[:120]
+    return _text(filled_cells(cells))
+
+
 def row_text(grid: Grid, row: int) -> str:
     """A row's distinct values, for messages and the row account (at most 120 characters)."""
     return _text(grid.filled(row))
@@ -74,9 +81,7 @@ def exclusions(grid: Grid, rows: Iterable[tuple[int, str]]) -> tuple[Exclusion, 
     # the sheet's own row: "sheet 'S', row 7", the text of its filled cells
     head = f"sheet '{grid.sheet}', row " if grid.sheet else "row "
     cells = grid.rows
-    return tuple(
-        [Exclusion(f"{head}{r + 1}", reason, _text(filled_cells(cells[r]))) for r, reason in rows]
-    )
+    return tuple([Exclusion(f"{head}{r + 1}", reason, _cells_text(cells[r])) for r, reason in rows])
 
 
 def exclusion(grid: Grid, row: int, reason: str) -> Exclusion:
