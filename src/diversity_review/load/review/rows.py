@@ -25,11 +25,13 @@ __all__ = ["sort_rows", "row_kind", "RowView"]
 K = ColumnKind
 
 
-def _is_footnote(view: RowView, row: list[object], lead: Lead, label: object) -> bool:
+def _is_footnote(
+    view: RowView, row: list[object], filled: int, value: object, second: object, label: object
+) -> bool:
     """A note below the table: it starts like one, is one text merged across the row, or is
     text in the council column with no counts that names no council (the count cells are
-    looked at only then)."""
-    filled, value, second = lead
+    looked at only then). ``filled``: how many values the row has in the table's columns,
+    ``value`` and ``second`` the first two (None past the last)."""
     first = str(value)
     if is_footnote_start(first):
         return True
@@ -52,11 +54,8 @@ def _is_footnote(view: RowView, row: list[object], lead: Lead, label: object) ->
     return False
 
 
-#: how many values a row has in the table's columns, and the first two (None past the last)
-Lead = tuple[int, object, object]
-
-
-def _lead(values: list[object]) -> Lead:
+def _lead(values: list[object]) -> tuple[int, object, object]:
+    """How many values, and the first two (None past the last)."""
     n = len(values)
     return n, values[0] if n else None, values[1] if n > 1 else None
 
@@ -136,17 +135,15 @@ class RowView:
         blanks = row.count(None)
         if blanks == n:
             return RowKind.BLANK
+        # how many values the row has in the table's columns, and the first two (no tuple
+        # made for the common rows: a long sheet's rows are each one object fewer to collect)
         if n == self.width:  # the row's values are its own: most start with two, or one
-            filled, first = n - blanks, row[0]
-            if first is not None and filled == 1:
-                lead: Lead = (1, first, None)
-            elif first is not None and row[1] is not None:
-                lead = (filled, first, row[1])
-            else:
-                lead = _lead([v for v in row if v is not None])
+            filled, first, second = n - blanks, row[0], None
+            if first is None or (filled > 1 and (second := row[1]) is None):
+                filled, first, second = _lead([v for v in row if v is not None])
         else:
-            lead = _lead([v for c in self.cells if (v := _at(row, c)) is not None])
-            if not lead[0]:
+            filled, first, second = _lead([v for c in self.cells if (v := _at(row, c)) is not None])
+            if not filled:
                 return RowKind.BLANK
         c = self.council
         label = row[c] if c < n else None
@@ -157,7 +154,7 @@ class RowView:
             return RowKind.SUBTOTAL
         if label is not None and is_council_header(label):
             return RowKind.REPEATED_HEADER
-        if _is_footnote(self, row, lead, label):
+        if _is_footnote(self, row, filled, first, second, label):
             return RowKind.FOOTNOTE
         if label is None and (not self.keys or _none(self.pick_keys(row))):
             return RowKind.UNLABELLED
@@ -193,7 +190,8 @@ def sort_rows(layout: Layout) -> SortedRows:
     councils: list[int] = []
     totals: list[int] = []
     unlabelled: list[int] = []
-    excluded: list[tuple[int, str]] = []
+    excluded: list[int] = []
+    reasons: list[str] = []  # beside ``excluded``: no (row, reason) pair made per row
     kind_of, rows = view.kind, layout.grid.rows
     council, unlabelled_kind, total = RowKind.COUNCIL, RowKind.UNLABELLED, RowKind.TOTAL
     for r in layout.table.rows:
@@ -205,7 +203,11 @@ def sort_rows(layout: Layout) -> SortedRows:
         else:
             if kind is total:
                 totals.append(r)
-            excluded.append((r, _REASON[kind]))
+            excluded.append(r)
+            reasons.append(_REASON[kind])
     return SortedRows(
-        tuple(councils), tuple(totals), tuple(unlabelled), exclusions(layout.grid, excluded)
+        tuple(councils),
+        tuple(totals),
+        tuple(unlabelled),
+        exclusions(layout.grid, zip(excluded, reasons, strict=True)),
     )
