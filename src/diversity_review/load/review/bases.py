@@ -8,10 +8,11 @@ cabinet's size comes from its column, else the sum of the cabinet's sex counts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 
 from ...councils import council_name, councils
-from .contracts import Bases, Cells, ColumnKind, Councils, Elections, Layout
+from .contracts import Bases, Cells, Column, ColumnKind, Councils, Elections, Layout
 from .problems import Collector
 
 __all__ = ["REGISTRY_YEAR", "registry_seats", "seats_fallback", "row_bases"]
@@ -64,20 +65,40 @@ def seats_fallback(layout: Layout, elections: Elections, out: Collector) -> None
         )
 
 
-def _stated_seats(layout: Layout, cells: Cells, r: int) -> int | None:
+@dataclass(frozen=True)
+class _Sources:
+    """Where a table's rows state their bases, found once for all its rows."""
+
+    seats: Column | None  # the seats column
+    totals: tuple[Column, ...]  # the measures' total columns
+    size: Column | None  # the cabinet-size column
+    sexes: tuple[Column, ...]  # the sex counts
+    cabinet_sexes: tuple[Column, ...]  # the cabinet's sex counts
+
+    @classmethod
+    def of(cls, layout: Layout, cells: Cells) -> _Sources:
+        return cls(
+            layout.first(K.SEATS),
+            layout.of_kind(K.MEASURE_TOTAL),
+            layout.first(K.EXEC_SIZE),
+            tuple(c for c in cells.counts if c.measure == "sex"),
+            tuple(c for c in cells.counts if c.measure == "executive_sex"),
+        )
+
+
+def _stated_seats(where: _Sources, cells: Cells, r: int) -> int | None:
     """The seats the row states: its seats cell, else its first measure total given."""
-    seats_col = layout.first(K.SEATS)
-    if seats_col is not None:
-        return cells.number(r, seats_col)
-    for col in layout.of_kind(K.MEASURE_TOTAL):
+    if where.seats is not None:
+        return cells.number(r, where.seats)
+    for col in where.totals:
         value = cells.number(r, col)
         if value is not None:
             return value
     return None
 
 
-def _sex_total(layout: Layout, cells: Cells, r: int, code: str, out: Collector) -> int | None:
-    sexes = [cells.number(r, c) for c in cells.counts if c.measure == "sex"]
+def _sex_total(where: _Sources, cells: Cells, r: int, code: str, out: Collector) -> int | None:
+    sexes = [cells.number(r, c) for c in where.sexes]
     if not sexes:
         return None
     if None not in sexes:
@@ -91,11 +112,10 @@ def _sex_total(layout: Layout, cells: Cells, r: int, code: str, out: Collector) 
     return None
 
 
-def _cabinet(layout: Layout, cells: Cells, r: int) -> int | None:
-    size_col = layout.first(K.EXEC_SIZE)
-    if size_col is not None:
-        return cells.number(r, size_col)
-    sexes = [cells.number(r, c) for c in cells.counts if c.measure == "executive_sex"]
+def _cabinet(where: _Sources, cells: Cells, r: int) -> int | None:
+    if where.size is not None:
+        return cells.number(r, where.size)
+    sexes = [cells.number(r, c) for c in where.cabinet_sexes]
     if not sexes or None in sexes:
         return None
     return sum(sexes)  # type: ignore[arg-type]
@@ -109,13 +129,14 @@ def row_bases(
     base: dict[int, int | None] = {}
     cabinet: dict[int, int | None] = {}
     fallback = not _has_seats(layout)
+    where = _Sources.of(layout, cells)
     for r, code in councils_.code_of.items():
-        seats[r] = _stated_seats(layout, cells, r)
+        seats[r] = _stated_seats(where, cells, r)
         if not fallback:
             base[r] = seats[r]
         elif elections.year_of[r] == REGISTRY_YEAR:
             base[r] = registry_seats()[code]
         else:
-            base[r] = _sex_total(layout, cells, r, code, out)
-        cabinet[r] = _cabinet(layout, cells, r)
+            base[r] = _sex_total(where, cells, r, code, out)
+        cabinet[r] = _cabinet(where, cells, r)
     return Bases(seats, base, cabinet)

@@ -60,26 +60,34 @@ def read_leader(value: object, flag: bool) -> tuple[Leader, str | None]:
     "'Cllr Jones' where the leader's sex belongs (enter Female or Male)"
     """
     if value is None:
-        return Leader(None), None
-    allowed = "Yes or No" if flag else "Female or Male"
-    problem = f"{value!r} where the leader's sex belongs (enter {allowed})"
+        return _NONE, None
     if isinstance(value, bool | int | float):
         if flag and value in (0, 1):
-            return Leader("Female" if value == 1 else "Male"), None
-        return Leader(None), problem
+            return _SEXES["Female" if value == 1 else "Male"], None
+        return _NONE, _leader_problem(value, flag)
     if flag:
         answer = yes_no_word(value)
         sex = {"yes": "Female", "no": "Male"}.get(answer or "")
     else:
         sex = sex_word(value)
     if sex is not None:
-        return Leader(sex), None
+        return _SEXES.get(sex) or Leader(sex), None
     text = squash(value)
     if text in markers()["suppressed"]:
-        return Leader(None, suppressed=True), None
+        return _SUPPRESSED, None
     if text in markers()["missing"] or text in markers()["nil"] or is_vacant(value):
-        return Leader(None), None
-    return Leader(None), problem
+        return _NONE, None
+    return _NONE, _leader_problem(value, flag)
+
+
+#: the leader cells read (a Leader is frozen: one of each serves every cell)
+_NONE, _SUPPRESSED = Leader(None), Leader(None, suppressed=True)
+_SEXES = {sex: Leader(sex) for sex in ("Female", "Male")}
+
+
+def _leader_problem(value: object, flag: bool) -> str:
+    allowed = "Yes or No" if flag else "Female or Male"
+    return f"{value!r} where the leader's sex belongs (enter {allowed})"
 
 
 def _read_count(

@@ -10,6 +10,9 @@ that differ from the council registry, columns not loaded.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import partial
+from itertools import repeat
+from operator import attrgetter, is_
 
 from ...categories import MEASURES
 from ...councils import council_name
@@ -36,6 +39,8 @@ __all__ = [
 ]
 
 K = ColumnKind
+_VALUE = attrgetter("value")
+_IS_NONE = partial(is_, None)
 
 
 def columns_distinct(layout: Layout, out: Collector) -> None:
@@ -152,11 +157,12 @@ def _value_columns(sheet: Sheet) -> tuple[Column, ...]:
 def _numbers(sheet: Sheet, rows: Sequence[int], col: Column) -> list[int | None]:
     """Each of these council rows' count in ``col`` (parsed again for rows not loaded)."""
     values, c = sheet.cells.values, col.index
+    found = list(map(values.get, zip(rows, repeat(c))))
+    if not any(map(_IS_NONE, found)):  # every row loaded (``None in`` would call Count.__eq__)
+        return list(map(_VALUE, found))
     return [
-        found.value
-        if (found := values.get((r, c))) is not None
-        else parse_count(sheet.grid.value(r, c)).value
-        for r in rows
+        parse_count(sheet.grid.value(r, c)).value if count is None else count.value
+        for r, count in zip(rows, found, strict=True)
     ]
 
 
@@ -215,9 +221,10 @@ def data_rows_present(sheet: Sheet, out: Collector) -> None:
 def _total_columns_off(sheet: Sheet) -> list[str]:
     """Each measure-total cell that differs from its row's seats."""
     off = []
+    totals = sheet.layout.of_kind(K.MEASURE_TOTAL)
     for r in sheet.councils.code_of:
         seats = sheet.bases.seats[r]
-        for col in sheet.layout.of_kind(K.MEASURE_TOTAL):
+        for col in totals:
             value = sheet.cells.number(r, col)
             if value is not None and seats is not None and value != seats:
                 off.append(f"{sheet.grid.ref(r, col.index)} ({col.label}) {value} vs {seats}")

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...errors import DataError, DataWarning, Exclusion, Problem
-from ..grid import Grid
+from ..grid import Grid, filled_cells
 
-__all__ = ["Collector", "exclusion", "row_text"]
+__all__ = ["Collector", "exclusion", "exclusions", "row_text"]
 
 
 @dataclass
@@ -48,18 +48,42 @@ class Collector:
             warnings.warn(f"{where}: {note}", DataWarning, stacklevel=stacklevel + 1)
 
 
-def row_text(grid: Grid, row: int) -> str:
-    """A row's distinct values, for messages and the row account (at most 120 characters)."""
-    values = grid.filled(row)
+def _text(values: list[object]) -> str:
     if len(values) == 1:
         return str(values[0])[:120]
     return " | ".join(dict.fromkeys(map(str, values)))[:120]
 
 
+def _cells_text(cells: list[object]) -> str:
+    """:func:`row_text` of a row's cells (a note in its first cell, alone, read directly)."""
+    if cells and cells[0] is not None and cells.count(None) == len(cells) - 1:
+        return str(cells[0])[:120]
+    return _text(filled_cells(cells))
+
+
+def row_text(grid: Grid, row: int) -> str:
+    """A row's distinct values, for messages and the row account (at most 120 characters)."""
+    return _text(grid.filled(row))
+
+
+def exclusions(grid: Grid, rows: Iterable[tuple[int, str]]) -> tuple[Exclusion, ...]:
+    """Rows read but not kept, each ``(row, reason)``, for the row account (located by sheet
+    and row), in the order given."""
+    if grid.refs is not None:  # a made grid: its rows name the sheet's own
+        return tuple(
+            Exclusion(
+                Problem("", None, grid.sheet, grid.row_ref(r)).location(),
+                reason,
+                row_text(grid, r),
+            )
+            for r, reason in rows
+        )
+    # the sheet's own row: "sheet 'S', row 7", the text of its filled cells
+    head = f"sheet '{grid.sheet}', row " if grid.sheet else "row "
+    cells = grid.rows
+    return tuple([Exclusion(f"{head}{r + 1}", reason, _cells_text(cells[r])) for r, reason in rows])
+
+
 def exclusion(grid: Grid, row: int, reason: str) -> Exclusion:
     """A row read but not kept, for the row account (located by sheet and row)."""
-    if grid.refs is None:  # the sheet's own row: "sheet 'S', row 7" without a Problem made
-        where = f"sheet '{grid.sheet}', row {row + 1}" if grid.sheet else f"row {row + 1}"
-    else:
-        where = Problem("", None, grid.sheet, grid.row_ref(row)).location()
-    return Exclusion(where, reason, row_text(grid, row))
+    return exclusions(grid, ((row, reason),))[0]

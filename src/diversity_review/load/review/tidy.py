@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
-from functools import cache
+from functools import cache, cached_property
 from itertools import repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -152,12 +152,19 @@ def _prefix(grid: Grid) -> str:
     return f"{grid.file}!{grid.sheet}!" if grid.sheet is not None else f"{grid.file}!"
 
 
-def _sources(grid: Grid, rows: Sequence[int], c: int) -> list[str]:
-    """The sources of one column's cells in these rows."""
+def _sources(
+    grid: Grid, rows: Sequence[int], cols: Sequence[int], numbers: Sequence[str]
+) -> list[str]:
+    """The sources of these columns' cells in these rows, column after column (``numbers``:
+    the rows' numbers as the sheet shows them, ``str(r + 1)``)."""
     if grid.refs is None:
-        head = _prefix(grid) + column_letter(c)
-        return [f"{head}{r + 1}" for r in rows]
-    return [source(grid, r, c) for r in rows]
+        prefix = _prefix(grid)
+        return [head + n for head in [prefix + column_letter(c) for c in cols] for n in numbers]
+    return [source(grid, r, c) for c in cols for r in rows]
+
+
+_VALUE, _SUPPRESSED = attrgetter("value"), attrgetter("suppressed")
+_LOW, _HIGH, _SEX = attrgetter("low"), attrgetter("high"), attrgetter("sex")
 
 
 @dataclass(frozen=True)
@@ -169,63 +176,94 @@ class _Rows:
     codes: list[str]
     width: int  # counts per row, in the order read
 
-    def add(self, found: Records, place: int, measure: str, group: str, **cols: list) -> None:
-        """One column of counts (the ``place``-th of each row) added to ``found``."""
-        n = len(self.rows)
-        found.election.extend(self.years)
-        found.council_code.extend(self.codes)
-        found.measure.extend([measure] * n)
-        found.group.extend([group] * n)
-        for name in ("count", "base", "suppressed", "source"):
-            getattr(found, name).extend(cols[name])
-        for name in ("low", "high"):
-            getattr(found, name).extend(cols.get(name) or [None] * n)
-        measure_place, group_place = rank(measure, group)
-        found.measure_place.extend(repeat(measure_place, n))
-        found.group_place.extend(repeat(group_place, n))
-        found.table.extend(repeat(0, n))
-        found.place.extend(range(place, place + n * self.width, self.width))
+    @cached_property
+    def numbers(self) -> list[str]:
+        """Each row's number in the sheet (1-based), as text."""
+        return [str(r + 1) for r in self.rows]
+
+    def cells(self, cols: Sequence[int]) -> list[tuple[int, int]]:
+        """The ``(row, column)`` of each of these columns' cells, column after column."""
+        return [(r, c) for c in cols for r in self.rows]
+
+    def add(
+        self,
+        found: Records,
+        first: int,
+        keys: Sequence[tuple[str, str]],
+        values: tuple[list, list, list, list],
+        low_high: tuple[list, list] | None = None,
+    ) -> None:
+        """Columns of counts added to ``found``, the ``first``-th of each row and those after
+        it: each column's measure and group (``keys``), then, column after column, the counts,
+        bases, suppressed flags and sources, and the bounds of the suppressed counts (None:
+        none shown)."""
+        n, k = len(self.rows), len(keys)
+        found.election.extend(self.years * k)
+        found.council_code.extend(self.codes * k)
+        for measure, group in keys:
+            found.measure.extend(repeat(measure, n))
+            found.group.extend(repeat(group, n))
+            measure_place, group_place = rank(measure, group)
+            found.measure_place.extend(repeat(measure_place, n))
+            found.group_place.extend(repeat(group_place, n))
+        count, base, suppressed, where = values
+        found.count.extend(count)
+        found.base.extend(base)
+        found.suppressed.extend(suppressed)
+        found.source.extend(where)
+        low, high = low_high or (repeat(None, n * k), repeat(None, n * k))
+        found.low.extend(low)
+        found.high.extend(high)
+        found.table.extend(repeat(0, n * k))
+        for place in range(first, first + k):
+            found.place.extend(range(place, place + n * self.width, self.width))
 
 
 def records(sheet: Sheet) -> Records:
     """Every count of every resolved council row, then its leader's sex (as Female and Male
     counted 0 or 1, out of 1)."""
     grid, cells, bases = sheet.grid, sheet.cells, sheet.bases
-    rows = list(sheet.councils.code_of)
-    years = [sheet.elections.year_of[r] for r in rows]
+    code_of = sheet.councils.code_of
+    rows = list(code_of)
+    years = list(map(sheet.elections.year_of.__getitem__, rows))
     width = len(cells.counts) + 2 * len(cells.leaders)
-    table = _Rows(rows, years, list(sheet.councils.code_of.values()), width)  # type: ignore[arg-type]
+    table = _Rows(rows, years, list(code_of.values()), width)  # type: ignore[arg-type]
     found = Records()
-    for place, col in enumerate(cells.counts):
-        base = bases.cabinet if col.measure == "executive_sex" else bases.base
-        values = [cells.values[(r, col.index)] for r in rows]
-        table.add(
-            found,
-            place,
-            col.measure,  # type: ignore[arg-type]
-            col.group,  # type: ignore[arg-type]
-            count=[v.value for v in values],
-            base=[base[r] for r in rows],
-            suppressed=[v.suppressed for v in values],
-            source=_sources(grid, rows, col.index),
-            low=[v.low for v in values],
-            high=[v.high for v in values],
-        )
+    cols = [c.index for c in cells.counts]
+    values = list(map(cells.values.__getitem__, table.cells(cols)))
+    members = list(map(bases.base.__getitem__, rows))  # each column's bases, read once
+    cabinet = []  # read when a column needs it
+    if any(c.measure == "executive_sex" for c in cells.counts):
+        cabinet = list(map(bases.cabinet.__getitem__, rows))
+    suppressed = list(map(_SUPPRESSED, values))
+    bounded = None  # a count shows bounds (``<5``) only when suppressed: read them then
+    if True in suppressed:
+        bounded = (list(map(_LOW, values)), list(map(_HIGH, values)))
+    table.add(
+        found,
+        0,
+        [(c.measure, c.group) for c in cells.counts],  # type: ignore[misc]
+        (
+            list(map(_VALUE, values)),
+            [
+                b
+                for c in cells.counts
+                for b in (cabinet if c.measure == "executive_sex" else members)
+            ],
+            suppressed,
+            _sources(grid, rows, cols, table.numbers),
+        ),
+        bounded,
+    )
     place = len(cells.counts)
+    ones = [1] * len(rows)
     for col in cells.leaders:
-        leaders = [cells.leader_cells[(r, col.index)] for r in rows]
-        where = _sources(grid, rows, col.index)
+        leaders = list(map(cells.leader_cells.__getitem__, table.cells((col.index,))))
+        where = _sources(grid, rows, (col.index,), table.numbers)
+        sexes, suppressed = list(map(_SEX, leaders)), list(map(_SUPPRESSED, leaders))
         for group in ("Female", "Male"):
-            table.add(
-                found,
-                place,
-                "leader_sex",
-                group,
-                count=[None if x.sex is None else int(x.sex == group) for x in leaders],
-                base=[1] * len(rows),
-                suppressed=[x.suppressed for x in leaders],
-                source=where,
-            )
+            count = [None if sex is None else int(sex == group) for sex in sexes]
+            table.add(found, place, [("leader_sex", group)], (count, ones, suppressed, where))
             place += 1
     return found
 
