@@ -104,7 +104,10 @@ def looks_like_counts(layout: Layout) -> bool:
     good = bad = 0
     cols = [(c.index, c.percent_in_cell) for c in layout.of_kind(K.COUNT, K.EXEC_SIZE, K.SEATS)]
     rows = layout.table.rows[:_COUNT_SAMPLE_ROWS]
-    for row in layout.grid.rows[rows.start : rows.stop : rows.step]:
+    sample = layout.grid.rows[rows.start : rows.stop : rows.step]
+    for i, row in enumerate(sample):
+        if good >= bad + (len(sample) - i) * len(cols):
+            return True  # decided: the rows left cannot outnumber the numbers seen
         width = len(row)
         for c, percent_in_cell in cols:
             v = row[c] if c < width else None
@@ -129,11 +132,12 @@ def _fits(grid: Grid, row: int, header: int, cc: int) -> bool:
 
 def _header_options(grid: Grid, r: int, cc: int) -> list[tuple[int, ...]]:
     """The header rows a council header in row ``r`` may belong to: itself, itself over the
-    groups in the row below, or the groups under a measure row above."""
+    groups in the row below, or the groups under a measure row above (not a blank row above:
+    it reads just as the header alone, which is tried first and wins a tie)."""
     options: list[tuple[int, ...]] = [(r,)]
     if r + 1 < grid.n_rows and _fits(grid, r + 1, r, cc):
         options.append((r, r + 1))
-    if r > 0 and _fits(grid, r - 1, r, cc):
+    if r > 0 and not grid.is_blank_row(r - 1) and _fits(grid, r - 1, r, cc):
         options.append((r - 1, r))
     return options
 

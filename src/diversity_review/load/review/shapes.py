@@ -473,9 +473,8 @@ def stacked(grid: Grid, overrides: Overrides, wide: Wide) -> tuple[Table, ...] |
         spans.append((h, range(h + 1, end), council))
     titles = [_title_year(grid, range(max(0, h - 3), h)) for h, _, _ in spans]
     if any(t is None for t in titles) or len({t[0] for t in titles if t}) < len(titles):
-        if _councils_in(grid, spans[0][1], spans[0][2]) & _councils_in(
-            grid, spans[1][1], spans[1][2]
-        ):
+        first = _councils_in(grid, spans[0][1], spans[0][2])  # empty under a two-row header
+        if first and first & _councils_in(grid, spans[1][1], spans[1][2]):
             return _two_blocks_miss(grid, spans)
         return None  # a header repeated over more councils (a printout): the wide reader's
     tables: list[Table] = []
