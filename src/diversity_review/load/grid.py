@@ -419,6 +419,7 @@ def _read_calamine(
             )
         ) from None
     limits.check_sheet_count(len(book.sheet_names), name)
+    _check_sheets_named(sheets, list(book.sheet_names), name)  # the open book, not a second
     titles = [
         t for t in book.sheet_names if (t in sheets if sheets is not None else t not in hidden)
     ]
@@ -536,15 +537,17 @@ def _read_book(path: Path, sheets: list[str] | None, *, marker: bool) -> Book:
 def _read_workbook(
     path: Path, sheets: list[str] | None, kind: str, container: Container | None
 ) -> list[Grid]:
-    if sheets is not None:
-        known = sheet_names(path)
-        missing = [s for s in sheets if s not in known]
-        if missing:
-            raise DataError(
-                Problem(
-                    f"no sheet named {missing[0]!r}; the sheets are {', '.join(map(repr, known))}",
-                    display_name(path),
-                    code="no-such-sheet",
-                )
-            )
     return list(_read_calamine(path, sheets, kind, container))
+
+
+def _check_sheets_named(sheets: list[str] | None, known: list[str], name: str) -> None:
+    """Every sheet asked for is in the workbook (else one line listing those there are)."""
+    missing = [s for s in sheets or () if s not in known]
+    if missing:
+        raise DataError(
+            Problem(
+                f"no sheet named {missing[0]!r}; the sheets are {', '.join(map(repr, known))}",
+                name,
+                code="no-such-sheet",
+            )
+        )
