@@ -123,7 +123,7 @@ from .locate import Miss
 from .locate import locate as locate_tables
 from .options import Overrides, column_overrides, election_option
 from .sheet import TableResult, load_table
-from .tidy import COLUMNS, Records, frame
+from .tidy import COLUMNS, Records, frame, frame_of
 
 __all__ = ["load_review", "CANONICAL_HEADERS", "COLUMNS"]
 
@@ -312,10 +312,12 @@ def _load_tables(layouts: list[Layout], path: Path, election: int | None) -> lis
 def _counts(results: list[TableResult], name: str, *, synthetic: bool = False) -> pd.DataFrame:
     """All tables' records as one frame with its row account; a count given twice across
     sheets is an error."""
-    found = Records.concat([res.records for res in results])
-    if duplicate_counts(found, name):  # named in key order
-        raise DataError(duplicate_counts(found.ordered(), name))
-    counts = frame(found)
+    counts = frame_of([res.records for res in results])
+    if counts is None:  # rows of one council and election in two tables: count by count
+        found = Records.concat([res.records.records() for res in results])
+        if duplicate_counts(found, name):  # named in key order
+            raise DataError(duplicate_counts(found.ordered(), name))
+        counts = frame(found)
     accounts = [res.account for res in results if res.account is not None]
     counts.attrs["row_account"] = RowAccount.combine(accounts)
     counts.attrs["synthetic"] = synthetic  # the sample marker (load/synthetic.py)

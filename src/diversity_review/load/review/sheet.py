@@ -15,7 +15,7 @@ from .elections import row_elections
 from .problems import Collector
 from .resolve import resolve_councils
 from .rows import sort_rows
-from .tidy import Records, records
+from .tidy import Block, records
 
 __all__ = ["TableResult", "load_table"]
 
@@ -26,7 +26,7 @@ class TableResult:
     any choice)."""
 
     layout: Layout
-    records: Records
+    records: Block
     account: RowAccount | None  # None when the table has problems
     elections: frozenset[int]
 
@@ -68,7 +68,7 @@ def load_table(
     """
     out = Collector(layout.grid)
     if _no_year(layout, year, out):
-        return TableResult(layout, Records(), None, frozenset()), out
+        return TableResult(layout, Block.empty(), None, frozenset()), out
     checks.columns_distinct(layout, out)
     rows = sort_rows(layout)
     elections = row_elections(layout, rows, year, wanted, out)

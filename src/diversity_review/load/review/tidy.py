@@ -1,17 +1,19 @@
 """Tidy stage: the counts of a sheet's council rows, and all sheets' counts as one frame of
 tidy counts (the "counts" contract: one row per election, council, measure and group).
 
-The counts are kept column-wise (:class:`Records`, a list per field), built a column of the
-table at a time, put in order by one sort of their keys and handed to pandas as arrays: no
-object per count.
+Each table's counts are kept as read (:class:`Block`: its rows, its columns and their cells,
+column after column) and handed to pandas as arrays put in key order by one index: no object
+per count (:func:`frame_of`). Where two tables give rows of one council and election, the
+counts are ordered one by one instead (:class:`Records`, a list per field, one sort of their
+keys: :func:`frame`), and a count given twice is found.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields
-from functools import cache, cached_property
-from itertools import repeat
+from dataclasses import dataclass, field, fields, replace
+from functools import cache
+from itertools import chain, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -23,7 +25,17 @@ from ...councils import UnknownCouncilError, council_name
 from ..grid import Grid, column_letter
 from .contracts import Sheet
 
-__all__ = ["COLUMNS", "Record", "Records", "records", "frame", "source", "rank"]
+__all__ = [
+    "COLUMNS",
+    "Block",
+    "Record",
+    "Records",
+    "records",
+    "frame",
+    "frame_of",
+    "source",
+    "rank",
+]
 
 #: Output columns of :func:`~diversity_review.load.review.load_review`, in order.
 COLUMNS = [
@@ -168,104 +180,97 @@ _LOW, _HIGH, _SEX = attrgetter("low"), attrgetter("high"), attrgetter("sex")
 
 
 @dataclass(frozen=True)
-class _Rows:
-    """The council rows of a table, what every column of counts repeats."""
+class Block:
+    """One table's counts as read: its council rows (each row's election and code) by its
+    columns (each column's measure and group, in the order read), the cells column after
+    column (``count[j * n + i]`` is row ``i``'s count in column ``j``); ``low`` and ``high``
+    are None when no cell showed bounds."""
 
-    rows: list[int]
-    years: list[int]
-    codes: list[str]
-    width: int  # counts per row, in the order read
+    years: list
+    codes: list
+    measures: list
+    groups: list
+    count: list
+    base: list
+    suppressed: list
+    source: list
+    low: list | None = None
+    high: list | None = None
 
-    @cached_property
-    def numbers(self) -> list[str]:
-        """Each row's number in the sheet (1-based), as text."""
-        return [str(r + 1) for r in self.rows]
+    def __len__(self) -> int:
+        return len(self.count)
 
-    def cells(self, cols: Sequence[int]) -> list[tuple[int, int]]:
-        """The ``(row, column)`` of each of these columns' cells, column after column."""
-        return [(r, c) for c in cols for r in self.rows]
+    @classmethod
+    def empty(cls) -> Block:
+        return cls([], [], [], [], [], [], [], [])
 
-    def add(
-        self,
-        found: Records,
-        first: int,
-        keys: Sequence[tuple[str, str]],
-        values: tuple[list, list, list, list],
-        low_high: tuple[list, list] | None = None,
-    ) -> None:
-        """Columns of counts added to ``found``, the ``first``-th of each row and those after
-        it: each column's measure and group (``keys``), then, column after column, the counts,
-        bases, suppressed flags and sources, and the bounds of the suppressed counts (None:
-        none shown)."""
-        n, k = len(self.rows), len(keys)
+    def records(self) -> Records:
+        """The same counts a record each (:class:`Records`: the general sort, and messages)."""
+        n, k = len(self.years), len(self.measures)
+        found = Records()
         found.election.extend(self.years * k)
         found.council_code.extend(self.codes * k)
-        for measure, group in keys:
+        for measure, group in zip(self.measures, self.groups, strict=True):
             found.measure.extend(repeat(measure, n))
             found.group.extend(repeat(group, n))
             measure_place, group_place = rank(measure, group)
             found.measure_place.extend(repeat(measure_place, n))
             found.group_place.extend(repeat(group_place, n))
-        count, base, suppressed, where = values
-        found.count.extend(count)
-        found.base.extend(base)
-        found.suppressed.extend(suppressed)
-        found.source.extend(where)
-        low, high = low_high or (repeat(None, n * k), repeat(None, n * k))
-        found.low.extend(low)
-        found.high.extend(high)
+        for name in ("count", "base", "suppressed", "source"):
+            getattr(found, name).extend(getattr(self, name))
+        found.low.extend(self.low if self.low is not None else repeat(None, n * k))
+        found.high.extend(self.high if self.high is not None else repeat(None, n * k))
         found.table.extend(repeat(0, n * k))
-        for place in range(first, first + k):
-            found.place.extend(range(place, place + n * self.width, self.width))
+        for place in range(k):  # place in the table read row by row
+            found.place.extend(range(place, place + n * k, k))
+        return found
 
 
-def records(sheet: Sheet) -> Records:
+def records(sheet: Sheet) -> Block:
     """Every count of every resolved council row, then its leader's sex (as Female and Male
     counted 0 or 1, out of 1)."""
     grid, cells, bases = sheet.grid, sheet.cells, sheet.bases
     code_of = sheet.councils.code_of
     rows = list(code_of)
-    years = list(map(sheet.elections.year_of.__getitem__, rows))
-    width = len(cells.counts) + 2 * len(cells.leaders)
-    table = _Rows(rows, years, list(code_of.values()), width)  # type: ignore[arg-type]
-    found = Records()
+    numbers = [str(r + 1) for r in rows]
     cols = [c.index for c in cells.counts]
-    values = list(map(cells.values.__getitem__, table.cells(cols)))
+    values = list(map(cells.values.__getitem__, [(r, c) for c in cols for r in rows]))
     members = list(map(bases.base.__getitem__, rows))  # each column's bases, read once
     cabinet = []  # read when a column needs it
     if any(c.measure == "executive_sex" for c in cells.counts):
         cabinet = list(map(bases.cabinet.__getitem__, rows))
-    suppressed = list(map(_SUPPRESSED, values))
-    bounded = None  # a count shows bounds (``<5``) only when suppressed: read them then
-    if True in suppressed:
-        bounded = (list(map(_LOW, values)), list(map(_HIGH, values)))
-    table.add(
-        found,
-        0,
-        [(c.measure, c.group) for c in cells.counts],  # type: ignore[misc]
-        (
-            list(map(_VALUE, values)),
-            [
-                b
-                for c in cells.counts
-                for b in (cabinet if c.measure == "executive_sex" else members)
-            ],
-            suppressed,
-            _sources(grid, rows, cols, table.numbers),
-        ),
-        bounded,
+    found = Block(
+        list(map(sheet.elections.year_of.__getitem__, rows)),
+        list(code_of.values()),
+        [c.measure for c in cells.counts],
+        [c.group for c in cells.counts],
+        list(map(_VALUE, values)),
+        [b for c in cells.counts for b in (cabinet if c.measure == "executive_sex" else members)],
+        suppressed := list(map(_SUPPRESSED, values)),
+        _sources(grid, rows, cols, numbers),
     )
-    place = len(cells.counts)
-    ones = [1] * len(rows)
+    if True in suppressed:  # a count shows bounds (``<5``) only when suppressed: read them then
+        found = replace(found, low=list(map(_LOW, values)), high=list(map(_HIGH, values)))
     for col in cells.leaders:
-        leaders = list(map(cells.leader_cells.__getitem__, table.cells((col.index,))))
-        where = _sources(grid, rows, (col.index,), table.numbers)
-        sexes, suppressed = list(map(_SEX, leaders)), list(map(_SUPPRESSED, leaders))
-        for group in ("Female", "Male"):
-            count = [None if sex is None else int(sex == group) for sex in sexes]
-            table.add(found, place, [("leader_sex", group)], (count, ones, suppressed, where))
-            place += 1
+        leaders = [cells.leader_cells[(r, col.index)] for r in rows]
+        _add_leader(found, leaders, _sources(grid, rows, (col.index,), numbers))
     return found
+
+
+def _add_leader(found: Block, leaders: list, where: list[str]) -> None:
+    """A leader column as two columns of ``found``: Female and Male, 0 or 1 out of 1."""
+    n = len(leaders)
+    sexes, suppressed = list(map(_SEX, leaders)), list(map(_SUPPRESSED, leaders))
+    for group in ("Female", "Male"):
+        found.measures.append("leader_sex")
+        found.groups.append(group)
+        found.count.extend([None if sex is None else int(sex == group) for sex in sexes])
+        found.base.extend(repeat(1, n))
+        found.suppressed.extend(suppressed)
+        found.source.extend(where)
+        if found.low is not None and found.high is not None:
+            found.low.extend(repeat(None, n))
+            found.high.extend(repeat(None, n))
 
 
 def _name(code: str) -> str | None:
@@ -333,3 +338,102 @@ def bounds(found: Records, order: np.ndarray | None = None) -> dict[str, tuple[i
     return {
         found.source[i]: (found.low[i], found.high[i]) for i in shown if found.low[i] is not None
     }
+
+
+class _Places(NamedTuple):
+    """Where each count of the frame comes from, in key order: its cell (in the tables'
+    cells one after another), its row and its column (in the tables' rows and columns)."""
+
+    cell: np.ndarray
+    row: np.ndarray
+    column: np.ndarray
+
+
+def frame_of(blocks: Sequence[Block]) -> pd.DataFrame | None:
+    """:func:`frame` of the tables' counts, ordered by their rows and columns instead of
+    count by count; None where only the general way will do (two rows of one council and
+    election, a (measure, group) twice in a table, an election that is not a whole number):
+    a council's counts are then not one row's cells in column order."""
+    blocks = [b for b in blocks if len(b)]
+    places = _places(blocks) if blocks else None
+    if places is None:
+        return None
+
+    def joined(name: str) -> np.ndarray:
+        return np.array(list(chain.from_iterable(getattr(b, name) for b in blocks)), dtype=object)
+
+    def cells(name: str) -> np.ndarray:
+        return joined(name)[places.cell]
+
+    def columns(name: str) -> np.ndarray:
+        return joined(name)[places.column]
+
+    years = joined("years").astype(np.int64)[places.row]
+    row_codes = joined("codes")
+    names = {code: _name(code) for code in set(row_codes.tolist())}
+    codes = row_codes[places.row]
+    source = cells("source")
+    data = {
+        "election": pd.arrays.IntegerArray(years, np.zeros(len(years), dtype=bool)),
+        "council_code": _strings(codes),
+        "council": _strings(np.array([names[c] for c in row_codes], dtype=object)[places.row]),
+        "measure": _strings(columns("measures")),
+        "group": _strings(columns("groups")),
+        "count": _integers(cells("count")),
+        "base": _integers(cells("base")),
+        "suppressed": cells("suppressed").astype(bool),
+        "source": _strings(source),
+    }
+    counts = pd.DataFrame(data, copy=False)  # the keys are COLUMNS, in order
+    counts.attrs["bounds"] = _block_bounds(blocks, places.cell, source)
+    return counts
+
+
+def _places(blocks: list[Block]) -> _Places | None:
+    """The counts' places in key order: council rows by election and code (each once in all
+    the tables), and in each row its table's columns by measure, group and place read."""
+    years = list(chain.from_iterable(b.years for b in blocks))
+    if not set(map(type, years)) <= {int}:
+        return None
+    codes = list(chain.from_iterable(b.codes for b in blocks))
+    rank_of = {code: i for i, code in enumerate(sorted(set(codes)))}
+    keys = np.array(years, dtype=np.int64) * len(rank_of) + [rank_of[c] for c in codes]
+    if len(np.unique(keys)) < len(keys):
+        return None
+    n = np.array([len(b.years) for b in blocks])
+    k = np.array([len(b.measures) for b in blocks])
+    first_cell = np.cumsum(n * k) - n * k
+    first_column = np.cumsum(k) - k
+    starts, ids = [], []  # each table's columns in key order: their first cell, their id
+    for b, rows, cell0, col0 in zip(blocks, n, first_cell, first_column, strict=True):
+        if len(set(zip(b.measures, b.groups, strict=True))) < len(b.measures):
+            return None
+        ranks = np.array([rank(m, g) for m, g in zip(b.measures, b.groups, strict=True)])
+        order = np.lexsort((np.arange(len(ranks)), ranks[:, 1], ranks[:, 0]))
+        starts.append(cell0 + order * rows)
+        ids.append(col0 + order)
+    by_key = np.argsort(keys, kind="stable")
+    table = np.repeat(np.arange(len(blocks)), n)[by_key]
+    row_in_table = (np.arange(len(keys)) - np.repeat(np.cumsum(n) - n, n))[by_key]
+    width = k[table]
+    row = np.repeat(np.arange(len(keys)), width)
+    slot = (
+        first_column[table][row]
+        + np.arange(width.sum())
+        - np.repeat(np.cumsum(width) - width, width)
+    )
+    cell = np.concatenate(starts)[slot] + row_in_table[row]
+    return _Places(cell, by_key[row], np.concatenate(ids)[slot])
+
+
+def _block_bounds(
+    blocks: list[Block], cell: np.ndarray, source: np.ndarray
+) -> dict[str, tuple[int, int]]:
+    """:func:`bounds` of the tables' cells, in key order."""
+    if all(b.low is None for b in blocks):
+        return {}
+    low = np.array([v for b in blocks for v in (b.low or repeat(None, len(b)))], dtype=object)
+    high = np.array([v for b in blocks for v in (b.high or repeat(None, len(b)))], dtype=object)
+    low, high = low[cell], high[cell]
+    shown = np.flatnonzero((high != None) & (low != None))  # noqa: E711 (element-wise)
+    return {source[i]: (low[i], high[i]) for i in shown.tolist()}
