@@ -30,8 +30,6 @@ def blocks(draw) -> list[Block]:
         n, k = len(codes), len(keys)
         counts = draw(st.lists(st.none() | st.integers(0, 40), min_size=n * k, max_size=n * k))
         hidden = draw(st.lists(st.booleans(), min_size=n * k, max_size=n * k))
-        low = [1 if h else None for h in hidden]
-        high = [4 if h else None for h in hidden]
         block = Block(
             [year] * n,
             codes,
@@ -41,8 +39,7 @@ def blocks(draw) -> list[Block]:
             [50] * (n * k),
             hidden,
             [f"f.xlsx!S{len(out)}!{j}:{i}" for j in range(k) for i in range(n)],
-            low if any(hidden) else None,
-            high if any(hidden) else None,
+            {i: (1, 4) for i, h in enumerate(hidden) if h},
         )
         out.append(block)
     return out

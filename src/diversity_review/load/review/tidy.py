@@ -11,9 +11,9 @@ keys: :func:`frame`), and a count given twice is found.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from functools import cache
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -176,15 +176,15 @@ def _sources(
 
 
 _VALUE, _SUPPRESSED = attrgetter("value"), attrgetter("suppressed")
-_LOW, _HIGH, _SEX = attrgetter("low"), attrgetter("high"), attrgetter("sex")
+_SEX = attrgetter("sex")
 
 
 @dataclass(frozen=True)
 class Block:
     """One table's counts as read: its council rows (each row's election and code) by its
     columns (each column's measure and group, in the order read), the cells column after
-    column (``count[j * n + i]`` is row ``i``'s count in column ``j``); ``low`` and ``high``
-    are None when no cell showed bounds."""
+    column (``count[j * n + i]`` is row ``i``'s count in column ``j``); ``bounds`` the cells
+    (by that place) whose suppressed count showed its bounds (``<5``: 1 to 4)."""
 
     years: list
     codes: list
@@ -194,8 +194,7 @@ class Block:
     base: list
     suppressed: list
     source: list
-    low: list | None = None
-    high: list | None = None
+    bounds: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.count)
@@ -218,8 +217,11 @@ class Block:
             found.group_place.extend(repeat(group_place, n))
         for name in ("count", "base", "suppressed", "source"):
             getattr(found, name).extend(getattr(self, name))
-        found.low.extend(self.low if self.low is not None else repeat(None, n * k))
-        found.high.extend(self.high if self.high is not None else repeat(None, n * k))
+        low, high = [None] * (n * k), [None] * (n * k)
+        for i, (least, most) in self.bounds.items():
+            low[i], high[i] = least, most
+        found.low.extend(low)
+        found.high.extend(high)
         found.table.extend(repeat(0, n * k))
         for place in range(k):  # place in the table read row by row
             found.place.extend(range(place, place + n * k, k))
@@ -250,7 +252,9 @@ def records(sheet: Sheet) -> Block:
         _sources(grid, rows, cols, numbers),
     )
     if True in suppressed:  # a count shows bounds (``<5``) only when suppressed: read them then
-        found = replace(found, low=list(map(_LOW, values)), high=list(map(_HIGH, values)))
+        for i in compress(range(len(values)), suppressed):
+            if values[i].low is not None and values[i].high is not None:
+                found.bounds[i] = (values[i].low, values[i].high)
     for col in cells.leaders:
         leaders = [cells.leader_cells[(r, col.index)] for r in rows]
         _add_leader(found, leaders, _sources(grid, rows, (col.index,), numbers))
@@ -268,9 +272,6 @@ def _add_leader(found: Block, leaders: list, where: list[str]) -> None:
         found.base.extend(repeat(1, n))
         found.suppressed.extend(suppressed)
         found.source.extend(where)
-        if found.low is not None and found.high is not None:
-            found.low.extend(repeat(None, n))
-            found.high.extend(repeat(None, n))
 
 
 def _name(code: str) -> str | None:
@@ -429,11 +430,17 @@ def _places(blocks: list[Block]) -> _Places | None:
 def _block_bounds(
     blocks: list[Block], cell: np.ndarray, source: np.ndarray
 ) -> dict[str, tuple[int, int]]:
-    """:func:`bounds` of the tables' cells, in key order."""
-    if all(b.low is None for b in blocks):
+    """:func:`bounds` of the tables' cells, in key order (``cell``: the cells in key order)."""
+    offsets = np.cumsum([0] + [len(b) for b in blocks]).tolist()
+    shown = [
+        (at + i, ends)
+        for at, b in zip(offsets[:-1], blocks, strict=True)
+        for i, ends in b.bounds.items()
+    ]
+    if not shown:
         return {}
-    low = np.array([v for b in blocks for v in (b.low or repeat(None, len(b)))], dtype=object)
-    high = np.array([v for b in blocks for v in (b.high or repeat(None, len(b)))], dtype=object)
-    low, high = low[cell], high[cell]
-    shown = np.flatnonzero((high != None) & (low != None))  # noqa: E711 (element-wise)
-    return {source[i]: (low[i], high[i]) for i in shown.tolist()}
+    position = np.empty(len(cell), dtype=np.int64)
+    position[cell] = np.arange(len(cell))
+    places = position.tolist()
+    shown.sort(key=lambda found: places[found[0]])
+    return {source[places[i]]: ends for i, ends in shown}
