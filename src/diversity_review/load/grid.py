@@ -342,30 +342,9 @@ def _rectangular(rows: list[list[object]]) -> list[list[object]]:
 _BIG = float(2**53)
 
 
-def _value(value: object) -> object:
-    """A calamine value as openpyxl would give it: "" is empty, 12.0 is the integer 12 (the
-    commonest kinds first: calamine gives exact ``float`` and ``str``)."""
-    kind = type(value)
-    if kind is float:
-        if value.is_integer() and -_BIG < value < _BIG:  # type: ignore[attr-defined]
-            return int(value)  # type: ignore[call-overload]
-        return None if value != value else value  # NaN is empty
-    if kind is str:
-        if value == "":
-            return None
-        value = value.replace("\u00a0", " ").strip()  # type: ignore[attr-defined]
-        return value or None
-    if value == "":
-        return None
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    return _clean(value)
-
-
 def _row_values(row: list[object]) -> list[object]:
-    """A row of calamine values as :func:`_value` gives each, the commonest kinds (exact
-    floats, empty strings, text) told apart inline: a sheet has thousands of cells. A row
-    blank but for its first cell (a note, a title) or blank throughout, as a long release has
+    """A row of calamine values as openpyxl would give them (:func:`_cells`). A row blank
+    but for its first cell (a note, a title) or blank throughout, as a long release has
     thousands of, is made whole."""
     width = len(row)
     if width and row[-1] == "":
@@ -373,7 +352,14 @@ def _row_values(row: list[object]) -> list[object]:
         if empty == width:
             return [None] * width
         if empty == width - 1 and row[0] != "":
-            return [_value(row[0]), *([None] * (width - 1))]
+            return [*_cells(row[:1]), *([None] * (width - 1))]
+    return _cells(row)
+
+
+def _cells(row: list[object]) -> list[object]:
+    """Calamine values as openpyxl would give them: "" is empty, 12.0 is the integer 12, text
+    stripped (non-breaking spaces too); the commonest kinds (exact floats, text) told apart
+    inline, as a sheet has thousands of cells."""
     out = []
     add = out.append
     for v in row:
@@ -382,8 +368,12 @@ def _row_values(row: list[object]) -> list[object]:
             add(int(v) if v.is_integer() and -_BIG < v < _BIG else (None if v != v else v))
         elif kind is str:
             add((v.replace("\u00a0", " ").strip() or None) if v else None)
+        elif v == "":
+            add(None)
+        elif isinstance(v, float) and v.is_integer() and abs(v) < _BIG:
+            add(int(v))
         else:
-            add(_value(v))
+            add(_clean(v))
     return out
 
 
@@ -457,17 +447,6 @@ def _sheet_values(book, title: str, name: str) -> tuple[list[list[object]], obje
         ) from None
 
 
-def sheet_names(path: str | Path) -> list[str]:
-    """The sheet names of a workbook (``[]`` for a CSV file)."""
-    path = Path(path)
-    kind = sniff_format(path)
-    if kind == "csv":
-        return []
-    from python_calamine import CalamineWorkbook
-
-    return list(CalamineWorkbook.from_path(str(path)).sheet_names)
-
-
 def read_grids(path: str | Path, sheets: list[str] | None = None) -> list[Grid]:
     """Every sheet of a workbook (or the one grid of a CSV file), in workbook order.
 
@@ -527,17 +506,11 @@ def _read_grids(path: Path, sheets: list[str] | None) -> list[Grid]:
 def _read_book(path: Path, sheets: list[str] | None, *, marker: bool) -> Book:
     kind, container = _sniff(path)
     if container is None:
-        grids = _read_csv(path) if kind == "csv" else _read_workbook(path, sheets, kind, None)
+        grids = _read_csv(path) if kind == "csv" else list(_read_calamine(path, sheets, kind, None))
         return Book(grids, None)
     with container.book:
-        grids = _read_workbook(path, sheets, kind, container)
+        grids = list(_read_calamine(path, sheets, kind, container))
         return Book(grids, book_is_synthetic(container) if marker else None)
-
-
-def _read_workbook(
-    path: Path, sheets: list[str] | None, kind: str, container: Container | None
-) -> list[Grid]:
-    return list(_read_calamine(path, sheets, kind, container))
 
 
 def _check_sheets_named(sheets: list[str] | None, known: list[str], name: str) -> None:

@@ -309,20 +309,38 @@ def frame(found: Records) -> pd.DataFrame:
         cells = np.array(values, dtype=object)
         return cells if order is None else cells[order]
 
-    names = {code: _name(code) for code in set(found.council_code)}
+    fields = ("election", "council_code", "measure", "group", "count", "base", "suppressed")
+    return _tidy(*map(column, (getattr(found, f) for f in fields)), column(found.source),
+                 bounds(found, order))  # fmt: skip
+
+
+def _tidy(
+    election: np.ndarray,
+    codes: np.ndarray,
+    measure: np.ndarray,
+    group: np.ndarray,
+    count: np.ndarray,
+    base: np.ndarray,
+    suppressed: np.ndarray,
+    source: np.ndarray,
+    shown: dict[str, tuple[int, int]],
+) -> pd.DataFrame:
+    """The counts contract from its columns in key order (object arrays), the councils'
+    names added, ``shown`` the bounds (``attrs["bounds"]``)."""
+    names = {code: _name(code) for code in set(codes.tolist())}
     data = {
-        "election": _integers(column(found.election)),
-        "council_code": _strings(codes := column(found.council_code)),
-        "council": _strings(np.array([names[c] for c in codes], dtype=object)),
-        "measure": _strings(column(found.measure)),
-        "group": _strings(column(found.group)),
-        "count": _integers(column(found.count)),
-        "base": _integers(column(found.base)),
-        "suppressed": column(found.suppressed).astype(bool),
-        "source": _strings(column(found.source)),
+        "election": _integers(election),
+        "council_code": _strings(codes),
+        "council": _strings(np.array([names[c] for c in codes.tolist()], dtype=object)),
+        "measure": _strings(measure),
+        "group": _strings(group),
+        "count": _integers(count),
+        "base": _integers(base),
+        "suppressed": suppressed.astype(bool),
+        "source": _strings(source),
     }
     counts = pd.DataFrame(data, copy=False)  # the keys are COLUMNS, in order
-    counts.attrs["bounds"] = bounds(found, order)
+    counts.attrs["bounds"] = shown
     return counts
 
 
@@ -330,15 +348,20 @@ def bounds(found: Records, order: np.ndarray | None = None) -> dict[str, tuple[i
     """The suppressed counts whose cells showed bounds (``<5``): source -> (low, high), in key
     order (``order``: the counts' positions in key order when they are not in it)."""
     shown = [
-        i for i, (lo, hi) in enumerate(zip(found.low, found.high, strict=True)) if hi is not None
+        i
+        for i, (lo, hi) in enumerate(zip(found.low, found.high, strict=True))
+        if hi is not None and lo is not None
     ]
     if order is not None and shown:
-        rank = np.empty(len(order), np.int64)
-        rank[order] = np.arange(len(order))
-        shown.sort(key=rank.__getitem__)
-    return {
-        found.source[i]: (found.low[i], found.high[i]) for i in shown if found.low[i] is not None
-    }
+        shown.sort(key=_key_places(order).__getitem__)
+    return {found.source[i]: (found.low[i], found.high[i]) for i in shown}
+
+
+def _key_places(order: np.ndarray) -> list[int]:
+    """Each count's place in key order, from the counts' positions in key order."""
+    places = np.empty(len(order), dtype=np.int64)
+    places[order] = np.arange(len(order))
+    return places.tolist()
 
 
 class _Places(NamedTuple):
@@ -360,34 +383,23 @@ def frame_of(blocks: Sequence[Block]) -> pd.DataFrame | None:
     if places is None:
         return None
 
-    def joined(name: str) -> np.ndarray:
-        return np.array(list(chain.from_iterable(getattr(b, name) for b in blocks)), dtype=object)
+    def joined(name: str, at: np.ndarray) -> np.ndarray:
+        """A field of every table, one after another, taken at these places."""
+        return np.array(list(chain.from_iterable(getattr(b, name) for b in blocks)), object)[at]
 
-    def cells(name: str) -> np.ndarray:
-        return joined(name)[places.cell]
-
-    def columns(name: str) -> np.ndarray:
-        return joined(name)[places.column]
-
-    years = joined("years").astype(np.int64)[places.row]
-    row_codes = joined("codes")
-    names = {code: _name(code) for code in set(row_codes.tolist())}
-    codes = row_codes[places.row]
-    source = cells("source")
-    data = {
-        "election": pd.arrays.IntegerArray(years, np.zeros(len(years), dtype=bool)),
-        "council_code": _strings(codes),
-        "council": _strings(np.array([names[c] for c in row_codes], dtype=object)[places.row]),
-        "measure": _strings(columns("measures")),
-        "group": _strings(columns("groups")),
-        "count": _integers(cells("count")),
-        "base": _integers(cells("base")),
-        "suppressed": cells("suppressed").astype(bool),
-        "source": _strings(source),
-    }
-    counts = pd.DataFrame(data, copy=False)  # the keys are COLUMNS, in order
-    counts.attrs["bounds"] = _block_bounds(blocks, places.cell, source)
-    return counts
+    row, column, cell = places.row, places.column, places.cell
+    source = joined("source", cell)
+    return _tidy(
+        joined("years", row),
+        joined("codes", row),
+        joined("measures", column),
+        joined("groups", column),
+        joined("count", cell),
+        joined("base", cell),
+        joined("suppressed", cell),
+        source,
+        _block_bounds(blocks, cell, source),
+    )
 
 
 def _places(blocks: list[Block]) -> _Places | None:
@@ -439,8 +451,6 @@ def _block_bounds(
     ]
     if not shown:
         return {}
-    position = np.empty(len(cell), dtype=np.int64)
-    position[cell] = np.arange(len(cell))
-    places = position.tolist()
+    places = _key_places(cell)
     shown.sort(key=lambda found: places[found[0]])
     return {source[places[i]]: ends for i, ends in shown}
