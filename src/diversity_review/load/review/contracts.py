@@ -37,6 +37,10 @@ class ColumnKind(Enum):
     """What a column holds, decided from its header (and, for a few kinds, its cells) before
     any row is read."""
 
+    #: members are singletons: hashed by identity, in C, not by ``Enum.__hash__`` (a Python
+    #: call per lookup of the stages' sets and caches of kinds)
+    __hash__ = object.__hash__
+
     COUNCIL = "council"  # the council's name (or code): the row's key
     CODE = "code"  # the council's ONS code, beside its name
     SEATS = "seats"  # the council's seats: the base of its counts
@@ -148,6 +152,8 @@ class Layout:
 
 class RowKind(Enum):
     """What a row below the header is, told from its label and the shape of its cells."""
+
+    __hash__ = object.__hash__  # as ColumnKind's
 
     COUNCIL = "council"
     TOTAL = "total"

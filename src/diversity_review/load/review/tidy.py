@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
-from itertools import chain, compress, repeat
+from itertools import chain, compress, groupby, repeat
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -288,6 +288,17 @@ def _integers(cells: np.ndarray) -> pd.arrays.IntegerArray:
     return pd.arrays.IntegerArray(cells.astype(np.int64), mask)
 
 
+def _whole(values: np.ndarray) -> pd.arrays.IntegerArray:
+    """A nullable Int64 array of whole numbers, none missing."""
+    return pd.arrays.IntegerArray(values, np.zeros(len(values), dtype=bool))
+
+
+@cache
+def _columns() -> pd.Index:
+    """:data:`COLUMNS` as the frame's columns, made once (not inferred per frame)."""
+    return pd.Index(COLUMNS)
+
+
 @cache
 def _str_dtype() -> pd.api.extensions.ExtensionDtype:
     """pandas' ``"str"`` dtype, looked up once (not per column)."""
@@ -295,7 +306,10 @@ def _str_dtype() -> pd.api.extensions.ExtensionDtype:
 
 
 def _strings(cells: np.ndarray) -> pd.api.extensions.ExtensionArray:
-    return pd.array(cells, dtype=_str_dtype())
+    """A ``"str"`` array of an object array of str and None (by the dtype's own array
+    type, as ``pd.array`` would, without its inference)."""
+    dtype = _str_dtype()
+    return dtype.construct_array_type()._from_sequence(cells, dtype=dtype)
 
 
 def frame(found: Records) -> pd.DataFrame:
@@ -309,37 +323,44 @@ def frame(found: Records) -> pd.DataFrame:
         cells = np.array(values, dtype=object)
         return cells if order is None else cells[order]
 
-    fields = ("election", "council_code", "measure", "group", "count", "base", "suppressed")
-    return _tidy(*map(column, (getattr(found, f) for f in fields)), column(found.source),
-                 bounds(found, order))  # fmt: skip
+    codes = column(found.council_code)
+    return _contract(
+        _integers(column(found.election)),
+        _strings(codes),
+        _strings(np.array(_names(codes.tolist()), object)),
+        _strings(column(found.measure)),
+        _strings(column(found.group)),
+        _integers(column(found.count)),
+        _integers(column(found.base)),
+        column(found.suppressed).astype(bool),
+        _strings(column(found.source)),
+        bounds(found, order),
+    )
 
 
-def _tidy(
-    election: np.ndarray,
-    codes: np.ndarray,
-    measure: np.ndarray,
-    group: np.ndarray,
-    count: np.ndarray,
-    base: np.ndarray,
+def _names(codes: list[str]) -> list[str | None]:
+    """The councils' names of these codes, each code looked up once."""
+    names = {code: _name(code) for code in set(codes)}
+    return [names[code] for code in codes]
+
+
+def _contract(
+    election: pd.arrays.IntegerArray,
+    codes: pd.api.extensions.ExtensionArray,
+    council: pd.api.extensions.ExtensionArray,
+    measure: pd.api.extensions.ExtensionArray,
+    group: pd.api.extensions.ExtensionArray,
+    count: pd.arrays.IntegerArray,
+    base: pd.arrays.IntegerArray,
     suppressed: np.ndarray,
-    source: np.ndarray,
+    source: pd.api.extensions.ExtensionArray,
     shown: dict[str, tuple[int, int]],
 ) -> pd.DataFrame:
-    """The counts contract from its columns in key order (object arrays), the councils'
-    names added, ``shown`` the bounds (``attrs["bounds"]``)."""
-    names = {code: _name(code) for code in set(codes.tolist())}
-    data = {
-        "election": _integers(election),
-        "council_code": _strings(codes),
-        "council": _strings(np.array([names[c] for c in codes.tolist()], dtype=object)),
-        "measure": _strings(measure),
-        "group": _strings(group),
-        "count": _integers(count),
-        "base": _integers(base),
-        "suppressed": suppressed.astype(bool),
-        "source": _strings(source),
-    }
-    counts = pd.DataFrame(data, copy=False)  # the keys are COLUMNS, in order
+    """The counts contract from its columns in key order, ``shown`` the bounds
+    (``attrs["bounds"]``)."""
+    data = dict(zip(COLUMNS, (election, codes, council, measure, group, count, base,
+                              suppressed, source), strict=True))  # fmt: skip
+    counts = pd.DataFrame(data, columns=_columns(), index=pd.RangeIndex(len(source)), copy=False)
     counts.attrs["bounds"] = shown
     return counts
 
@@ -377,66 +398,67 @@ def frame_of(blocks: Sequence[Block]) -> pd.DataFrame | None:
     """:func:`frame` of the tables' counts, ordered by their rows and columns instead of
     count by count; None where only the general way will do (two rows of one council and
     election, a (measure, group) twice in a table, an election that is not a whole number):
-    a council's counts are then not one row's cells in column order."""
+    a council's counts are then not one row's cells in column order.
+
+    A field of the rows (election, council) or of the columns (measure, group) is taken at
+    each count's row or column; each column of the frame is made once, in key order."""
     blocks = [b for b in blocks if len(b)]
     places = _places(blocks) if blocks else None
     if places is None:
         return None
 
-    def joined(name: str, at: np.ndarray) -> np.ndarray:
-        """A field of every table, one after another, taken at these places."""
-        return np.array(list(chain.from_iterable(getattr(b, name) for b in blocks)), object)[at]
+    def each(name: str) -> list:
+        """A field of every table, one after another."""
+        return list(chain.from_iterable(getattr(b, name) for b in blocks))
 
     row, column, cell = places.row, places.column, places.cell
-    source = joined("source", cell)
-    return _tidy(
-        joined("years", row),
-        joined("codes", row),
-        joined("measures", column),
-        joined("groups", column),
-        joined("count", cell),
-        joined("base", cell),
-        joined("suppressed", cell),
-        source,
+    codes = each("codes")
+    source = np.array(each("source"), object)[cell]
+    return _contract(
+        _whole(np.array(each("years"), np.int64)[row]),
+        _strings(np.array(codes, object)[row]),
+        _strings(np.array(_names(codes), object)[row]),
+        _strings(np.array(each("measures"), object)[column]),
+        _strings(np.array(each("groups"), object)[column]),
+        _integers(np.array(each("count"), object)[cell]),
+        _integers(np.array(each("base"), object)[cell]),
+        np.array(each("suppressed"), bool)[cell],
+        _strings(source),
         _block_bounds(blocks, cell, source),
     )
 
 
 def _places(blocks: list[Block]) -> _Places | None:
     """The counts' places in key order: council rows by election and code (each once in all
-    the tables), and in each row its table's columns by measure, group and place read."""
-    years = list(chain.from_iterable(b.years for b in blocks))
-    if not set(map(type, years)) <= {int}:
+    the tables), and in each row its table's columns by measure, group and place read.
+
+    Rows next to each other in key order from one table (a table per election: all its
+    rows) take their cells together, as a matrix of rows by the table's columns."""
+    keys = [(y, c) for b in blocks for y, c in zip(b.years, b.codes, strict=True)]
+    if not all(type(y) is int for y, _ in keys) or len(set(keys)) < len(keys):
         return None
-    codes = list(chain.from_iterable(b.codes for b in blocks))
-    rank_of = {code: i for i, code in enumerate(sorted(set(codes)))}
-    keys = np.array(years, dtype=np.int64) * len(rank_of) + [rank_of[c] for c in codes]
-    if len(np.unique(keys)) < len(keys):
-        return None
-    n = np.array([len(b.years) for b in blocks])
-    k = np.array([len(b.measures) for b in blocks])
-    first_cell = np.cumsum(n * k) - n * k
-    first_column = np.cumsum(k) - k
-    starts, ids = [], []  # each table's columns in key order: their first cell, their id
-    for b, rows, cell0, col0 in zip(blocks, n, first_cell, first_column, strict=True):
-        if len(set(zip(b.measures, b.groups, strict=True))) < len(b.measures):
+    table_of: list[int] = []  # each row's table
+    tables = []  # each table's first row, and its columns in key order (first cells, ids)
+    row0 = cell0 = col0 = 0
+    for t, b in enumerate(blocks):
+        n, k = len(b.years), len(b.measures)
+        pairs = list(zip(b.measures, b.groups, strict=True))
+        if len(set(pairs)) < k:
             return None
-        ranks = np.array([rank(m, g) for m, g in zip(b.measures, b.groups, strict=True)])
-        order = np.lexsort((np.arange(len(ranks)), ranks[:, 1], ranks[:, 0]))
-        starts.append(cell0 + order * rows)
-        ids.append(col0 + order)
-    by_key = np.argsort(keys, kind="stable")
-    table = np.repeat(np.arange(len(blocks)), n)[by_key]
-    row_in_table = (np.arange(len(keys)) - np.repeat(np.cumsum(n) - n, n))[by_key]
-    width = k[table]
-    row = np.repeat(np.arange(len(keys)), width)
-    slot = (
-        first_column[table][row]
-        + np.arange(width.sum())
-        - np.repeat(np.cumsum(width) - width, width)
-    )
-    cell = np.concatenate(starts)[slot] + row_in_table[row]
-    return _Places(cell, by_key[row], np.concatenate(ids)[slot])
+        order = np.array(
+            [j for *_, j in sorted((*rank(m, g), j) for j, (m, g) in enumerate(pairs))]
+        )
+        tables.append((row0, cell0 + order * n, col0 + order))
+        table_of += repeat(t, n)
+        row0, cell0, col0 = row0 + n, cell0 + n * k, col0 + k
+    cell, row, column = [], [], []
+    for t, run in groupby(sorted(range(len(keys)), key=keys.__getitem__), table_of.__getitem__):
+        at = np.array(list(run))
+        first_row, firsts, ids = tables[t]
+        cell.append((firsts[None, :] + (at - first_row)[:, None]).ravel())
+        row.append(np.repeat(at, len(ids)))
+        column.append(np.tile(ids, len(at)))
+    return _Places(*map(np.concatenate, (cell, row, column)))
 
 
 def _block_bounds(
