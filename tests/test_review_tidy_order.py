@@ -13,7 +13,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diversity_review.categories import MEASURES
-from diversity_review.load.review.tidy import Block, Records, frame, frame_of
+from diversity_review.load.review.tidy import (
+    COLUMNS,
+    Block,
+    Records,
+    frame,
+    frame_of,
+    frame_of_arrays,
+)
 
 CODES = [f"W0600000{i}" for i in range(1, 10)]
 KNOWN = [(m, g) for m, spec in MEASURES.items() for g in spec.groups][:12]
@@ -74,3 +81,25 @@ def test_rows_and_columns_give_the_frame_of_counts_one_by_one(parts):
         pd.testing.assert_frame_equal(fast, general)
         assert fast.attrs["bounds"] == general.attrs["bounds"]
         assert list(fast.attrs["bounds"]) == list(general.attrs["bounds"])
+
+
+def test_frame_of_arrays_is_the_public_constructors_frame(monkeypatch):
+    """The frame made by pandas' private array constructor equals the one pandas' public
+    constructor makes from the same arrays (and that is what a pandas without it gives)."""
+    arrays = [
+        pd.array([2022, 2022, 2017], dtype="Int64"),
+        pd.array(["W06000001", "W06000002", "W06000001"], dtype="str"),
+        pd.array(["Isle of Anglesey", "Gwynedd", "Isle of Anglesey"], dtype="str"),
+        pd.array(["sex", "sex", "age"], dtype="str"),
+        pd.array(["Female", "Male", "60+"], dtype="str"),
+        pd.array([3, None, 0], dtype="Int64"),
+        pd.array([30, 30, None], dtype="Int64"),
+        pd.Series([False, True, False]).to_numpy(),
+        pd.array(["f.xlsx!S!D2", "f.xlsx!S!D3", "f.xlsx!T!E2"], dtype="str"),
+    ]
+    public = pd.DataFrame(dict(zip(COLUMNS, arrays, strict=True)))
+    fast = frame_of_arrays(arrays)
+    pd.testing.assert_frame_equal(fast, public)
+    monkeypatch.delattr(pd.DataFrame, "_from_arrays")
+    pd.testing.assert_frame_equal(frame_of_arrays(arrays), public)
+    assert fast["count"].isna().tolist() == [False, True, False]

@@ -33,6 +33,7 @@ __all__ = [
     "records",
     "frame",
     "frame_of",
+    "frame_of_arrays",
     "source",
     "rank",
 ]
@@ -358,11 +359,30 @@ def _contract(
 ) -> pd.DataFrame:
     """The counts contract from its columns in key order, ``shown`` the bounds
     (``attrs["bounds"]``)."""
-    data = dict(zip(COLUMNS, (election, codes, council, measure, group, count, base,
-                              suppressed, source), strict=True))  # fmt: skip
-    counts = pd.DataFrame(data, columns=_columns(), index=pd.RangeIndex(len(source)), copy=False)
+    counts = frame_of_arrays(
+        [election, codes, council, measure, group, count, base, suppressed, source]
+    )
     counts.attrs["bounds"] = shown
     return counts
+
+
+def frame_of_arrays(arrays: list) -> pd.DataFrame:
+    """A frame of :data:`COLUMNS` from their arrays, each already of its dtype and of one
+    length (numpy or pandas extension arrays).
+
+    Made by pandas' ``DataFrame._from_arrays`` without checking the arrays again: the public
+    constructor from a dict infers the labels' dtype and converts each array once more, about
+    a twentieth of a load of the sample. ``_from_arrays`` is private to pandas (in every
+    release since 0.23, its contract in its docstring); with a pandas that lacks it or has
+    changed its signature, the public constructor makes the same frame."""
+    index = pd.RangeIndex(len(arrays[0]))
+    try:
+        return pd.DataFrame._from_arrays(
+            arrays, columns=_columns(), index=index, verify_integrity=False
+        )
+    except (AttributeError, TypeError):
+        data = dict(zip(COLUMNS, arrays, strict=True))
+        return pd.DataFrame(data, columns=_columns(), index=index, copy=False)
 
 
 def bounds(found: Records, order: np.ndarray | None = None) -> dict[str, tuple[int, int]]:
