@@ -429,7 +429,7 @@ def frame_of(blocks: Sequence[Block]) -> pd.DataFrame | None:
 
     def each(name: str) -> list:
         """A field of every table, one after another."""
-        return list(chain.from_iterable(getattr(b, name) for b in blocks))
+        return list(chain.from_iterable(map(attrgetter(name), blocks)))
 
     row, column, cell = places.row, places.column, places.cell
     codes = each("codes")
@@ -476,8 +476,8 @@ def _places(blocks: list[Block]) -> _Places | None:
         at = np.array(list(run))
         first_row, firsts, ids = tables[t]
         cell.append((firsts[None, :] + (at - first_row)[:, None]).ravel())
-        row.append(np.repeat(at, len(ids)))
-        column.append(np.tile(ids, len(at)))
+        row.append(at.repeat(len(ids)))  # the arrays' own methods: no numpy dispatch layers
+        column.append(ids[None, :].repeat(len(at), axis=0).ravel())
     return _Places(*map(np.concatenate, (cell, row, column)))
 
 
