@@ -123,27 +123,33 @@ def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
     leaders = tuple(c for c in leaders if c not in blank)
     others = layout.of_kind(K.SEATS, K.EXEC_SIZE, K.MEASURE_TOTAL)
     cols = sorted(counts + others + leaders, key=lambda c: c.index)
-    values: dict[tuple[int, int], Count] = {}
-    leader_cells: dict[tuple[int, int], Leader] = {}
-    percents: dict[tuple[int, int], float] = {}
     leader_kinds = (K.LEADER_SEX, K.LEADER_FLAG)
+    columns: dict[int, list[Count]] = {c.index: [] for c in cols if c.kind not in leader_kinds}
+    leader_columns: dict[int, list[Leader]] = {c.index: [] for c in cols if c.kind in leader_kinds}
+    percents: dict[tuple[int, int], float] = {}
     # a plain count cell in a sheet with no formula blanks, read as a number, needs nothing
     # but parse_count: the rest go through _read_count (which reads a problem cell again)
-    plan = [(col, col.index, col.kind in leader_kinds, col.percent_in_cell) for col in cols]
+    plan = [
+        (col, col.index, col.kind in leader_kinds, col.percent_in_cell, read.append)
+        for col in cols
+        for read in [
+            leader_columns[col.index] if col.index in leader_columns else columns[col.index]
+        ]
+    ]
     quick = not grid.formula_blanks
     for r in rows:
         row = grid.rows[r] if 0 <= r < grid.n_rows else []
-        for col, c, is_leader, percent in plan:
+        for col, c, is_leader, percent, add in plan:
             if is_leader:
                 leader, problem = read_leader(grid.value(r, c), col.kind is K.LEADER_FLAG)
                 if problem:
                     out.problem(problem, r, c, code="bad-leader")
-                leader_cells[(r, c)] = leader
+                add(leader)
                 continue
             if quick and not percent:
                 count = parse_count(row[c] if c < len(row) else None)
                 if count.problem is None:
-                    values[(r, c)] = count
+                    add(count)
                     continue
-            values[(r, c)] = _read_count(grid, r, col, out, percents)
-    return Cells(counts, leaders, blank, values, leader_cells, percents)
+            add(_read_count(grid, r, col, out, percents))
+    return Cells(counts, leaders, blank, rows, columns, leader_columns, percents)

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
-from itertools import repeat
 from operator import attrgetter, is_
 
 from ...categories import MEASURES
 from ...councils import council_name
 from ...errors import Exclusion, Problem
 from ...hints import COLUMNS
-from ...text import parse_count, parse_percent
+from ...text import Count, parse_count, parse_percent
 from .bases import REGISTRY_YEAR, registry_seats
 from .contracts import Column, ColumnKind, Layout, Sheet
 from .problems import Collector, exclusion, row_text
@@ -83,8 +82,9 @@ def seats_present(sheet: Sheet, out: Collector) -> None:
     if col is None:
         return
     grid = sheet.grid
-    for r, code in sheet.councils.code_of.items():
-        count = sheet.cells.values[(r, col.index)]
+    for (r, code), count in zip(
+        sheet.councils.code_of.items(), sheet.cells.columns[col.index], strict=True
+    ):
         if count.value is not None or (r, col.index) in grid.formula_blanks:
             continue
         if grid.value(r, col.index) is None or count.suppressed:
@@ -123,30 +123,28 @@ def by_measure(cols: Iterable[Column]) -> dict[str, list[Column]]:
 
 def groups_within_base(sheet: Sheet, out: Collector) -> None:
     """A measure's groups add up to no more than its base (the seats, or the cabinet size)."""
-    measures = [
-        (m, cols, m == "executive_sex", [c.index for c in cols])
-        for m, cols in by_measure(sheet.cells.counts).items()
-    ]
-    values = sheet.cells.values
-    for r in sheet.councils.code_of:
-        for m, cols, cabinet, indexes in measures:
-            base = sheet.bases.cabinet[r] if cabinet else sheet.bases.base[r]
-            if base is None:
-                continue  # nothing to be over
-            present = 0
-            for c in indexes:
-                v = values.get((r, c))
-                if v is not None and (n := v.value) is not None:
-                    present += n
-            if present > base:
-                refs = ", ".join(sheet.grid.ref(r, c.index) for c in cols)
-                what = "cabinet size" if cabinet else "seats"
-                out.problem(
-                    f"the {MEASURES[m].label.lower()} groups add up to {present} ({refs}), "
-                    f"more than the {base} {what}",
-                    r,
-                    code="count-over-base",
-                )
+    columns = sheet.cells.columns
+    for m, cols in by_measure(sheet.cells.counts).items():
+        cabinet = m == "executive_sex"
+        bases = sheet.bases.cabinet if cabinet else sheet.bases.base
+        added = map(_present, *(columns[c.index] for c in cols))  # row by row
+        for r, present in zip(sheet.cells.rows, added, strict=True):
+            base = bases[r]
+            if base is None or present <= base:
+                continue  # nothing to be over, or not over
+            refs = ", ".join(sheet.grid.ref(r, c.index) for c in cols)
+            what = "cabinet size" if cabinet else "seats"
+            out.problem(
+                f"the {MEASURES[m].label.lower()} groups add up to {present} ({refs}), "
+                f"more than the {base} {what}",
+                r,
+                code="count-over-base",
+            )
+
+
+def _present(*counts: Count) -> int:
+    """The sum of the counts given (a row's cells of one measure)."""
+    return sum(n for v in counts if (n := v.value) is not None)
 
 
 def _value_columns(sheet: Sheet) -> tuple[Column, ...]:
@@ -156,8 +154,11 @@ def _value_columns(sheet: Sheet) -> tuple[Column, ...]:
 
 def _numbers(sheet: Sheet, rows: Sequence[int], col: Column) -> list[int | None]:
     """Each of these council rows' count in ``col`` (parsed again for rows not loaded)."""
-    values, c = sheet.cells.values, col.index
-    found = list(map(values.get, zip(rows, repeat(c))))
+    cells = sheet.cells
+    if tuple(rows) == cells.rows:  # the loaded rows: the column as parsed
+        return list(map(_VALUE, cells.columns[col.index]))
+    c = col.index
+    found = [cells.count(r, c) for r in rows]
     if not any(map(_IS_NONE, found)):  # every row loaded (``None in`` would call Count.__eq__)
         return list(map(_VALUE, found))
     return [
@@ -335,7 +336,8 @@ def percent_in_cells(sheet: Sheet, out: Collector) -> None:
     what rounding to a whole percent allows); otherwise it is a problem."""
     by_index = {c.index: c for c in sheet.cells.counts}
     for (r, c), stated in sheet.cells.percents.items():
-        col, count = by_index.get(c), sheet.cells.values[(r, c)].value
+        col, found = by_index.get(c), sheet.cells.count(r, c)
+        count = None if found is None else found.value
         if col is None or count is None:
             continue
         bases = _share_base(sheet, r, col)

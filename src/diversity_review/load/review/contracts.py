@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 from ...errors import Exclusion
 from ...text import Count
@@ -214,20 +215,33 @@ class Cells:
     """Every value cell of every resolved council row, parsed once.
 
     ``counts`` and ``leaders`` are the columns loaded (a column blank for every council is
-    left out and listed in ``blank``); ``values`` holds the parsed count, seats, cabinet-size
-    and measure-total cells by ``(row, column index)``.
+    left out and listed in ``blank``); ``columns`` holds the parsed count, seats,
+    cabinet-size and measure-total cells of each column (by column index), and
+    ``leader_columns`` the leader cells, each a list in the order of ``rows`` (the resolved
+    council rows): the later stages read whole columns.
     """
 
     counts: tuple[Column, ...]
     leaders: tuple[Column, ...]
     blank: tuple[Column, ...]
-    values: Mapping[tuple[int, int], Count]
-    leader_cells: Mapping[tuple[int, int], Leader]
+    rows: tuple[int, ...]
+    columns: Mapping[int, list[Count]]
+    leader_columns: Mapping[int, list[Leader]]
     #: the percentage a ``12 (34.3%)`` cell gives beside its count, by ``(row, column)``
     percents: Mapping[tuple[int, int], float] = field(default_factory=dict)
 
+    @cached_property
+    def place(self) -> dict[int, int]:
+        """Each row's place in ``rows`` (and in every column's list)."""
+        return {r: i for i, r in enumerate(self.rows)}
+
+    def count(self, row: int, col: int) -> Count | None:
+        """The parsed cell of ``row`` in column ``col`` (None: not a loaded row or column)."""
+        cells, i = self.columns.get(col), self.place.get(row)
+        return None if cells is None or i is None else cells[i]
+
     def number(self, row: int, col: Column) -> int | None:
-        found = self.values.get((row, col.index))
+        found = self.count(row, col.index)
         return None if found is None else found.value
 
 

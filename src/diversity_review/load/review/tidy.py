@@ -237,7 +237,7 @@ def records(sheet: Sheet) -> Block:
     rows = list(code_of)
     numbers = [str(r + 1) for r in rows]
     cols = [c.index for c in cells.counts]
-    values = list(map(cells.values.__getitem__, [(r, c) for c in cols for r in rows]))
+    values = list(chain.from_iterable(map(cells.columns.__getitem__, cols)))
     members = list(map(bases.base.__getitem__, rows))  # each column's bases, read once
     cabinet = []  # read when a column needs it
     if any(c.measure == "executive_sex" for c in cells.counts):
@@ -257,7 +257,7 @@ def records(sheet: Sheet) -> Block:
             if values[i].low is not None and values[i].high is not None:
                 found.bounds[i] = (values[i].low, values[i].high)
     for col in cells.leaders:
-        leaders = [cells.leader_cells[(r, col.index)] for r in rows]
+        leaders = cells.leader_columns[col.index]
         _add_leader(found, leaders, _sources(grid, rows, (col.index,), numbers))
     return found
 
