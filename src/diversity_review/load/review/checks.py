@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import partial
-from operator import attrgetter, is_
+from operator import add, attrgetter, is_
 
 from ...categories import MEASURES
 from ...councils import council_name
@@ -127,7 +127,7 @@ def groups_within_base(sheet: Sheet, out: Collector) -> None:
     for m, cols in by_measure(sheet.cells.counts).items():
         cabinet = m == "executive_sex"
         bases = sheet.bases.cabinet if cabinet else sheet.bases.base
-        added = map(_present, *(columns[c.index] for c in cols))  # row by row
+        added = _added([columns[c.index] for c in cols])
         for r, present in zip(sheet.cells.rows, added, strict=True):
             base = bases[r]
             if base is None or present <= base:
@@ -142,9 +142,12 @@ def groups_within_base(sheet: Sheet, out: Collector) -> None:
             )
 
 
-def _present(*counts: Count) -> int:
-    """The sum of the counts given (a row's cells of one measure)."""
-    return sum(n for v in counts if (n := v.value) is not None)
+def _added(columns: list[list[Count]]) -> list[int]:
+    """Each row's counts in these columns added up (cells with no count left out)."""
+    added = [0] * len(columns[0])
+    for cells in columns:  # a column at a time: the sums by C-level map, no call per cell
+        added = list(map(add, added, [n or 0 for n in map(_VALUE, cells)]))
+    return added
 
 
 def _value_columns(sheet: Sheet) -> tuple[Column, ...]:
