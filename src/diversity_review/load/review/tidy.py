@@ -156,6 +156,13 @@ def rank(measure: str, group: str) -> tuple[int, int]:
     return measures.get(measure, len(measures)), groups.get((measure, group), 99)
 
 
+@cache
+def _ranks() -> dict[tuple[str, str], tuple[int, int]]:
+    """:func:`rank` of every known (measure, group), looked up at once (unknown ones by
+    :func:`rank`)."""
+    return {key: rank(*key) for key in _order()[1]}
+
+
 def source(grid: Grid, r: int, c: int) -> str:
     """Where a value came from: ``file.xlsx!Sheet!C7`` (``file.csv!C7`` for a CSV file)."""
     return _prefix(grid) + grid.ref(r, c)
@@ -457,6 +464,7 @@ def _places(blocks: list[Block]) -> _Places | None:
     keys = [(y, c) for b in blocks for y, c in zip(b.years, b.codes, strict=True)]
     if not all(type(y) is int for y, _ in keys) or len(set(keys)) < len(keys):
         return None
+    known = _ranks()
     table_of: list[int] = []  # each row's table
     tables = []  # each table's first row, and its columns in key order (first cells, ids)
     row0 = cell0 = col0 = 0
@@ -465,9 +473,8 @@ def _places(blocks: list[Block]) -> _Places | None:
         pairs = list(zip(b.measures, b.groups, strict=True))
         if len(set(pairs)) < k:
             return None
-        order = np.array(
-            [j for *_, j in sorted((*rank(m, g), j) for j, (m, g) in enumerate(pairs))]
-        )
+        ranks = [known.get(key) or rank(*key) for key in pairs]
+        order = np.array(sorted(range(k), key=ranks.__getitem__))  # equals: in the order read
         tables.append((row0, cell0 + order * n, col0 + order))
         table_of += repeat(t, n)
         row0, cell0, col0 = row0 + n, cell0 + n * k, col0 + k
