@@ -12,7 +12,7 @@ from diversity_review.load.review.vocabulary import role_of
 from diversity_review.load.survey import load_survey
 from diversity_review.load.survey.headers import classify_header
 from diversity_review.load.survey.welsh import welsh_outputs
-from diversity_review.text import demutate, parse_count, parse_count_percent
+from diversity_review.text import demutate, parse_cell_count, parse_count, parse_count_percent
 from helpers import write_csv, write_text
 
 NOT_SPEAKERS = [
@@ -91,6 +91,14 @@ def test_below_markers_are_suppressed_with_their_bounds(cell, low, high):
 def test_other_markers_are_suppressed_without_bounds(cell):
     count = parse_count(cell)
     assert (count.suppressed, count.low, count.high) == (True, None, None)
+
+
+@pytest.mark.parametrize("cell", [12, 12.0, 2.5, -1, True, 0, "1,234", "-", "<5", "[c]", "x", None])
+def test_a_cell_reads_as_parse_count_reads_it(cell):
+    """The loaders' direct reading of a cell is parse_count's, value for value and type for
+    type (True is not the count 1, 12.0 is the count 12)."""
+    assert parse_cell_count(cell) == parse_count(cell)
+    assert type(parse_cell_count(cell).value) is type(parse_count(cell).value)
 
 
 def test_count_with_percent_cells():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ...text import Count, markers, parse_count, parse_count_percent, squash
+from ...text import Count, markers, parse_cell_count, parse_count, parse_count_percent, squash
 from ..grid import Grid
 from .contracts import Cells, Column, ColumnKind, Councils, Layout, Leader
 from .problems import Collector
@@ -128,7 +128,8 @@ def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
     leader_columns: dict[int, list[Leader]] = {c.index: [] for c in cols if c.kind in leader_kinds}
     percents: dict[tuple[int, int], float] = {}
     # a plain count cell in a sheet with no formula blanks, read as a number, needs nothing
-    # but parse_count: the rest go through _read_count (which reads a problem cell again)
+    # but parse_count (a cell value is hashable: its cached reading is called at once); the
+    # rest go through _read_count (which reads a problem cell again)
     plan = [
         (col, col.index, col.kind in leader_kinds, col.percent_in_cell, read.append)
         for col in cols
@@ -147,7 +148,7 @@ def parse_cells(layout: Layout, councils: Councils, out: Collector) -> Cells:
                 add(leader)
                 continue
             if quick and not percent:
-                count = parse_count(row[c] if c < len(row) else None)
+                count = parse_cell_count(row[c] if c < len(row) else None)
                 if count.problem is None:
                     add(count)
                     continue
