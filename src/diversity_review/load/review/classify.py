@@ -220,6 +220,9 @@ CLASSIFIERS: tuple[Classifier, ...] = (
     leader_holds_names,
     count_with_percent_cells,
 )
+#: the strategies that decide what a header reads (its score and known columns), to choose
+#: between header rows: count_with_percent_cells, last, says only how the cells are written
+READING: tuple[Classifier, ...] = CLASSIFIERS[:-1]
 
 
 class _Memo:
@@ -246,11 +249,19 @@ def classify(
 ) -> Layout:
     """The table with every column classified (by its header, then by ``strategies``)."""
     layouts = _MEMO.of(table.grid, overrides)
-    key = (table.header_rows, table.rows, table.columns, strategies)
-    found = layouts.get(key)
+    where = (table.header_rows, table.rows, table.columns)
+    found = layouts.get((*where, strategies))
     if found is None:
-        cols, used = read_header(table, overrides)
-        for strategy in strategies:
+        done = next(  # the same table classified by the first strategies already
+            (n for n in range(len(strategies) - 1, 0, -1) if (*where, strategies[:n]) in layouts),
+            0,
+        )
+        if done:
+            start = layouts[(*where, strategies[:done])]
+            cols, used = start.columns, start.overrides_used
+        else:
+            cols, used = read_header(table, overrides)
+        for strategy in strategies[done:]:
             cols = strategy(table, cols)
-        found = layouts[key] = Layout(table, cols, used)
+        found = layouts[(*where, strategies)] = Layout(table, cols, used)
     return found

@@ -29,7 +29,7 @@ from ...hints import COLUMNS
 from ...text import parse_count, parse_count_percent
 from ..grid import Grid
 from . import shapes
-from .classify import classify, not_known_follows_count
+from .classify import READING, classify, not_known_follows_count
 from .contracts import ColumnKind, Layout, Table
 from .options import Overrides
 from .shapes import Miss
@@ -165,12 +165,9 @@ def by_council_header(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | M
     miss: Miss | None = None
     for r, found in find_headers(grid, council):
         cc = found["council"]
-        candidates = [
-            classify(table_at(grid, rows), overrides) for rows in _header_options(grid, r, cc)
-        ]
         # the most read, then the most columns known (a measure row adds the seats); the
-        # first of equals
-        best = max(candidates, key=lambda layout: (layout.score, _known(layout)))
+        # first of equals; only the chosen one is read further (its cells' form)
+        best = classify(_best_header(grid, _header_options(grid, r, cc), overrides), overrides)
         if best.score == 0:
             miss = _no_counts(grid, r, cc)
         elif not looks_like_counts(best):
@@ -182,6 +179,16 @@ def by_council_header(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | M
         else:
             return (best.table,)
     return miss
+
+
+def _best_header(grid: Grid, options: list[tuple[int, ...]], overrides: Overrides) -> Table:
+    """The table under the header rows that read the most, then know the most columns (the
+    first of equals)."""
+    tables = [table_at(grid, rows) for rows in options]
+    if len(tables) == 1:
+        return tables[0]
+    read = [classify(table, overrides, READING) for table in tables]
+    return max(read, key=lambda layout: (layout.score, _known(layout))).table
 
 
 def by_council_names(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | None:
