@@ -23,13 +23,27 @@ KEEP_BYTES = 16_000_000
 
 
 class Container:
-    """An open zip (``book``), its part names, and the whole parts read so far."""
+    """An open zip (``book``), the file it reads (``raw``, opened by the caller and closed
+    with the container; None when the zip opened the file itself), its part names, and the
+    whole parts read so far. Closed on leaving a ``with`` block."""
 
-    def __init__(self, book: zipfile.ZipFile) -> None:
+    def __init__(self, book: zipfile.ZipFile, raw: BinaryIO | None = None) -> None:
         self.book = book
+        self.raw = raw
         self.names = frozenset(book.namelist())
         self._kept: dict[str, bytes] = {}
         self._size = 0
+
+    def close(self) -> None:
+        self.book.close()
+        if self.raw is not None:
+            self.raw.close()
+
+    def __enter__(self) -> Container:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def keep(self, info: zipfile.ZipInfo, head: bytes) -> None:
         """Keep a part's head when it is the whole part (and the budget allows)."""

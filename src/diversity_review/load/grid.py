@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import DataError, Problem, display_name
 from . import limits
@@ -181,22 +182,24 @@ def sniff_format(path: Path) -> str:
     """``"xlsx"``, ``"ods"``, ``"xls"`` or ``"csv"``, told from the bytes; a DataError otherwise."""
     kind, container = _sniff(path)
     if container is not None:
-        container.book.close()
+        container.close()
     return kind
 
 
-def _open_container(path: Path, name: str) -> Container:
-    """The workbook's zip, open, its directory and parts' heads checked against the limits
-    (a zip that cannot be read is a DataError; the zip is closed on any failure)."""
+def _open_container(fh: BinaryIO, name: str) -> Container:
+    """The workbook's zip read from its open file ``fh``, its directory and parts' heads
+    checked against the limits (a zip that cannot be read is a DataError; the zip and the
+    file are closed on any failure)."""
     book = None
     try:
-        book = zipfile.ZipFile(path)
-        container = Container(book)  # a damaged part is found by the reader
-        limits.check_zip(book, name, container.keep)  # before any part is inflated whole
+        book = zipfile.ZipFile(fh)
+        container = Container(book, fh)  # a damaged part is found by the reader
+        limits.check_zip(book, name, container.keep, fh)  # before any part is inflated whole
         return container
     except BaseException as exc:
         if book is not None:
             book.close()
+        fh.close()
         damaged = zipfile.BadZipFile | zlib.error | EOFError | OSError | ValueError
         if isinstance(exc, damaged) and not isinstance(exc, DataError):
             raise DataError(
@@ -215,7 +218,7 @@ def _zip_kind(container: Container, name: str) -> str:
         return "xlsb" if "xl/workbook.bin" in names else "xlsx"
     if "content.xml" in names:
         return "ods"
-    container.book.close()
+    container.close()
     raise DataError(
         Problem(
             "a zip file that is not an Excel or OpenDocument workbook",
@@ -229,14 +232,19 @@ def _sniff(path: Path) -> tuple[str, Container | None]:
     """The format, and for a zip workbook its container, left open for the reader."""
     name = display_name(path)
     limits.check_regular_file(path)
-    with path.open("rb") as fh:
+    fh = open(path, "rb")  # noqa: SIM115 (a zip's container closes it, else it is closed here)
+    try:
         head = fh.read(8)
+    except BaseException:
+        fh.close()
+        raise
+    if head.startswith(_ZIP):  # the one open file, for the zip's directory and its parts
+        container = _open_container(fh, name)
+        return _zip_kind(container, name), container
+    fh.close()
     suffix = path.suffix.lower()
     if not head:
         raise DataError(Problem("the file is empty (0 bytes)", name, code="empty-file"))
-    if head.startswith(_ZIP):
-        container = _open_container(path, name)
-        return _zip_kind(container, name), container
     if head.startswith(_OLE):
         return "xls", None
     if suffix in _WORKBOOK_SUFFIXES:
@@ -508,7 +516,7 @@ def _read_book(path: Path, sheets: list[str] | None, *, marker: bool) -> Book:
     if container is None:
         grids = _read_csv(path) if kind == "csv" else list(_read_calamine(path, sheets, kind, None))
         return Book(grids, None)
-    with container.book:
+    with container:
         grids = list(_read_calamine(path, sheets, kind, container))
         return Book(grids, book_is_synthetic(container) if marker else None)
 

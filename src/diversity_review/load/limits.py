@@ -125,11 +125,13 @@ def check_zip(
     book: zipfile.ZipFile,
     name: str,
     keep: Callable[[zipfile.ZipInfo, bytes], None] | None = None,
+    raw: BinaryIO | None = None,
 ) -> None:
     """A workbook's zip directory within the limits: parts, sizes, ratios, sheets and each
     worksheet's declared dimensions (read from its first bytes only). ``keep`` is given each
     XML part's head as it is read (``load.container`` keeps the whole small parts), once the
-    part's prolog has passed."""
+    part's prolog has passed. ``raw`` is the zip's file, open, if the caller has it (else it is
+    opened again to read the parts' heads)."""
     infos = book.infolist()
     sheets = [i for i in infos if _WORKSHEET.match(i.filename)]
     check_sheet_count(len(sheets), name)
@@ -141,7 +143,7 @@ def check_zip(
         _check_part(info, name)
     if total > MAX_UNCOMPRESSED_BYTES:
         raise too_large(name, f"it inflates to {_mb(total)}", _mb(MAX_UNCOMPRESSED_BYTES))
-    with _raw(book) as raw:
+    with contextlib.nullcontext(raw) if raw is not None else _raw(book) as raw:
         for info in infos:
             if info.filename.endswith((".xml", ".rels")):
                 head = _head(book, info, raw)
