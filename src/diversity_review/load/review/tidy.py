@@ -313,11 +313,16 @@ def _str_dtype() -> pd.api.extensions.ExtensionDtype:
     return pd.api.types.pandas_dtype("str")
 
 
+@cache
+def _str_array() -> type[pd.api.extensions.ExtensionArray]:
+    """The array type of pandas' ``"str"`` dtype (its lookup imports a module each time)."""
+    return _str_dtype().construct_array_type()
+
+
 def _strings(cells: np.ndarray) -> pd.api.extensions.ExtensionArray:
     """A ``"str"`` array of an object array of str and None (by the dtype's own array
     type, as ``pd.array`` would, without its inference)."""
-    dtype = _str_dtype()
-    return dtype.construct_array_type()._from_sequence(cells, dtype=dtype)
+    return _str_array()._from_sequence(cells, dtype=_str_dtype())
 
 
 def frame(found: Records) -> pd.DataFrame:
