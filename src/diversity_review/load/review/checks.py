@@ -155,10 +155,10 @@ def _value_columns(sheet: Sheet) -> tuple[Column, ...]:
     return sheet.cells.counts + tuple(c for k in kinds for c in sheet.layout.of_kind(*k))
 
 
-def _numbers(sheet: Sheet, rows: Sequence[int], col: Column) -> list[int | None]:
+def _numbers(sheet: Sheet, rows: tuple[int, ...], col: Column) -> list[int | None]:
     """Each of these council rows' count in ``col`` (parsed again for rows not loaded)."""
     cells = sheet.cells
-    if tuple(rows) == cells.rows:  # the loaded rows: the column as parsed
+    if rows == cells.rows:  # the loaded rows (a tuple, as parsed): the column as parsed
         return list(map(_VALUE, cells.columns[col.index]))
     c = col.index
     found = [cells.count(r, c) for r in rows]
@@ -170,13 +170,14 @@ def _numbers(sheet: Sheet, rows: Sequence[int], col: Column) -> list[int | None]
     ]
 
 
-def _councils_of(sheet: Sheet, year: int | None) -> list[int]:
+def _councils_of(sheet: Sheet, year: int | None) -> tuple[int, ...]:
     """The council rows a total of this election adds up. A total naming no election (in a
-    sheet with an election column) adds up the council rows of every election, chosen or not."""
+    sheet with an election column) adds up the council rows of every election, chosen or not.
+    (A tuple: most often the loaded rows, which :func:`_numbers` then reads as parsed.)"""
     year_of = sheet.elections.year_of
     if year is None:
-        return [r for r in sheet.rows.councils if year_of[r] is not None]
-    return [r for r in sheet.councils.code_of if year_of[r] == year]
+        return tuple(r for r in sheet.rows.councils if year_of[r] is not None)
+    return tuple(r for r in sheet.councils.code_of if year_of[r] == year)
 
 
 def _is_sum_row(sheet: Sheet, r: int) -> bool:

@@ -124,7 +124,8 @@ class Layout:
         return found
 
     def first(self, kind: ColumnKind) -> Column | None:
-        return next((c for c in self.columns if c.kind is kind), None)
+        found = self.of_kind(kind)
+        return found[0] if found else None
 
     @property
     def council(self) -> Column:

@@ -157,10 +157,10 @@ def by_council_header(grid: Grid, overrides: Overrides) -> tuple[Table, ...] | M
     """The first header row with a council column that reads counts with numbers below."""
 
     def council(value: object) -> str | None:
-        mapped = overrides.get(header_key(value))
-        if is_council_header(value) or (mapped is not None and mapped.kind is K.COUNCIL):
+        if is_council_header(value):
             return "council"
-        return None
+        mapped = overrides.get(header_key(value)) if overrides else None  # columns= given
+        return "council" if mapped is not None and mapped.kind is K.COUNCIL else None
 
     miss: Miss | None = None
     for r, found in find_headers(grid, council):
