@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from dataclasses import replace
 
 from ...categories import NOT_KNOWN
 from ...councils import UnknownCouncilError, resolve_council
@@ -119,9 +118,9 @@ def not_known_follows_count(table: Table, cols: tuple[Column, ...]) -> tuple[Col
             prev = out[-1] if out else None
             if prev is not None and prev.kind in (K.COUNT, K.PERCENT) and prev.measure:
                 kind = K.COUNT if col.kind is K.NOT_KNOWN else K.PERCENT
-                col = replace(col, kind=kind, measure=prev.measure, group=NOT_KNOWN)
+                col = col._replace(kind=kind, measure=prev.measure, group=NOT_KNOWN)
             else:
-                col = replace(col, kind=K.UNKNOWN)
+                col = col._replace(kind=K.UNKNOWN)
         out.append(col)
     return tuple(out)
 
@@ -157,7 +156,7 @@ def council_names_below_blank(table: Table, cols: tuple[Column, ...]) -> tuple[C
             continue
         texts = _texts_below(table, col.index)
         if len(texts) >= 2 and 2 * sum(map(_names_a_council, texts)) > len(texts):
-            council = replace(col, kind=K.COUNCIL, label=col.label or "(council names)")
+            council = col._replace(kind=K.COUNCIL, label=col.label or "(council names)")
             return (*cols[:i], council, *cols[i + 1 :])
     return cols
 
@@ -182,7 +181,7 @@ def leader_holds_names(table: Table, cols: tuple[Column, ...]) -> tuple[Column, 
     out = []
     for col in cols:
         if col.kind is K.LEADER_SEX and _holds_values_but_no_sex(table, col.index):
-            col = replace(col, kind=K.LEADER_NAMES)
+            col = col._replace(kind=K.LEADER_NAMES)
         out.append(col)
     return tuple(out)
 
@@ -196,7 +195,7 @@ def count_with_percent_cells(table: Table, cols: tuple[Column, ...]) -> tuple[Co
             texts = _texts_below(table, col.index)
             both = sum(parse_count_percent(v) is not None for v in texts)
             if both and 2 * both >= len(texts):
-                col = replace(col, percent_in_cell=True)
+                col = col._replace(percent_in_cell=True)
         out.append(col)
     return tuple(out)
 
@@ -208,7 +207,7 @@ def codes_name_the_council(table: Table, cols: tuple[Column, ...]) -> tuple[Colu
         return cols
     for i, col in enumerate(cols):
         if col.kind is K.CODE:
-            return (*cols[:i], replace(col, kind=K.COUNCIL), *cols[i + 1 :])
+            return (*cols[:i], col._replace(kind=K.COUNCIL), *cols[i + 1 :])
     return cols
 
 
