@@ -51,7 +51,11 @@ class Rectangle:
 
 
 class _Board:
-    """One grid with a slack row and column, its static capacities and its current costs."""
+    """One grid with a slack row and column, its static capacities and its current costs.
+
+    A corner that cannot move (a capacity below 0 either way) costs ``INF``, so the rectangles
+    through a cell are priced by adding three costs, and the invalid ones price themselves out.
+    """
 
     def __init__(self, grid: Grid, search: Search) -> None:
         n, m = grid.ids.shape
@@ -73,10 +77,12 @@ class _Board:
         self.w = np.ones(n + 1)
         if grid.total is not None:
             self.w[grid.total] = -1.0
+        self.fixed = (up < 0) | (dn < 0)  # a corner that cannot move
         self.cost = np.full(ids.shape, INF)
         self.cost[usable] = search.value[ids[usable]] + 0.5
         self.cost[virtual] = 0.0
         self.cost[usable & search.hidden[np.where(real, ids, 0)]] = 0.0
+        self.cost[self.fixed] = INF
         # capacities of the opposite corner in the "up" and "down" directions, for a cell in a
         # council row (w = +1) and in the Wales total row (w = -1)
         self.opposite = {
@@ -87,43 +93,94 @@ class _Board:
             for s in (1.0, -1.0)
         }
 
+    def free(self, r: int, c: int) -> None:
+        """The cell at ``(r, c)`` is hidden: free to use as a corner (if it can move)."""
+        if not self.fixed[r, c]:
+            self.cost[r, c] = 0.0
+
+    def prices(self, r: int, c: int, banned: list[tuple[int, int]]) -> np.ndarray:
+        """The cost of every rectangle through ``(r, c)`` by its far corner (``INF`` or more
+        where it is invalid: a corner that cannot move, is banned, or is in row ``r`` or
+        column ``c``)."""
+        row, col = self.cost[r].copy(), self.cost[:, c].copy()
+        row[c], col[r] = INF, INF
+        for br, bc in banned:
+            if br == r:
+                row[bc] = INF
+            if bc == c:
+                col[br] = INF
+        total = self.cost + row[None, :]
+        total += col[:, None]
+        for at in banned:
+            total[at] = INF
+        return total
+
+    def moves(self, r: int, c: int, r2: int, c2: int) -> tuple[float, float]:
+        """How far the rectangle through ``(r, c)`` with far corner ``(r2, c2)`` shifts
+        ``(r, c)`` up and down, by the other corners' capacities."""
+        up, dn = self.up, self.dn
+        if self.w[r2] == self.w[r]:
+            return (
+                min(up[r2, c2], dn[r2, c], dn[r, c2]),
+                min(dn[r2, c2], up[r2, c], up[r, c2]),
+            )
+        return (
+            min(dn[r2, c2], up[r2, c], dn[r, c2]),
+            min(up[r2, c2], dn[r2, c], up[r, c2]),
+        )
+
     def best(
-        self, r: int, c: int, need: float, banned: np.ndarray, acc: tuple[float, float]
+        self,
+        r: int,
+        c: int,
+        need: float,
+        banned: list[tuple[int, int]],
+        acc: tuple[float, float],
     ) -> tuple[Rectangle | None, Rectangle | None]:
         """The cheapest rectangle through ``(r, c)`` that, added to shifts ``acc`` already
         certified by others, shifts it by ``need`` in all; and the one that widens it most."""
-        up, dn = self.up, self.dn
-        same = self.w == self.w[r]
-        side_up = np.where(same, dn[:, c], up[:, c])
-        side_dn = np.where(same, up[:, c], dn[:, c])
-        far_up, far_dn = self.opposite[self.w[r]]
-        go_up = np.minimum(np.minimum(far_up, side_up[:, None]), dn[r][None, :])
-        go_dn = np.minimum(np.minimum(far_dn, side_dn[:, None]), up[r][None, :])
-        width = np.minimum(acc[0] + go_up, up[r, c]) + np.minimum(acc[1] + go_dn, dn[r, c])
-        invalid = (go_up < 0) | (go_dn < 0) | banned | banned[r][None, :] | banned[:, c][:, None]
-        invalid[r, :] = True
-        invalid[:, c] = True
-        total = self.cost + self.cost[r][None, :] + self.cost[:, c][:, None]
-        total[invalid] = INF
+        total = self.prices(r, c, banned)
+        width = self.widths(r, c, acc)
         meets = np.where(width >= need, total, INF)
         at = int(np.argmin(meets))
-        if meets.flat[at] < INF:
-            return self._rectangle(r, c, at, width, total, go_up, go_dn), None
-        score = np.where(invalid, -INF, width - total * 1e-9)
+        if meets.flat[at] < INF / 2:
+            return self._rectangle(r, c, at, acc, float(total.flat[at])), None
+        score = np.where(total < INF / 2, width - total * 1e-9, -INF)
         at = int(np.argmax(score))
         if score.flat[at] <= -INF / 2:
             return None, None
-        return None, self._rectangle(r, c, at, width, total, go_up, go_dn)
+        return None, self._rectangle(r, c, at, acc, float(total.flat[at]))
 
-    def _rectangle(self, r, c, at, width, total, go_up, go_dn) -> Rectangle:
-        r2, c2 = divmod(at, total.shape[1])
+    def widths(self, r: int, c: int, acc: tuple[float, float]) -> np.ndarray:
+        """The width ``(r, c)`` reaches, with shifts ``acc``, by every far corner's rectangle:
+        each way, the least of the other corners' capacities (plus ``acc``), at most the
+        cell's own capacity. Adding ``acc`` commutes with taking the least, so each least is
+        taken once over the grid of far corners, a column of side corners and a row."""
+        up, dn = self.up, self.dn
+        same = self.w == self.w[r]
+        far_up, far_dn = self.opposite[self.w[r]]
+        side_up = np.minimum(np.where(same, dn[:, c], up[:, c]) + acc[0], up[r, c])
+        side_dn = np.minimum(np.where(same, up[:, c], dn[:, c]) + acc[1], dn[r, c])
+        width = np.minimum(far_up + acc[0] if acc[0] else far_up, side_up[:, None])
+        np.minimum(width, (dn[r] + acc[0])[None, :], out=width)
+        other = np.minimum(far_dn + acc[1] if acc[1] else far_dn, side_dn[:, None])
+        np.minimum(other, (up[r] + acc[1])[None, :], out=other)
+        width += other
+        return width
+
+    def _width(self, r: int, c: int, go: tuple[float, float], acc: tuple[float, float]) -> float:
+        return min(acc[0] + go[0], self.up[r, c]) + min(acc[1] + go[1], self.dn[r, c])
+
+    def _rectangle(self, r, c, at, acc, cost) -> Rectangle:
+        r2, c2 = divmod(at, self.ids.shape[1])
+        go = self.moves(r, c, r2, c2)
         sign = -1.0 if self.w[r2] == self.w[r] else 1.0  # of (r2, c)
         corners = [((r, c), 1.0), ((r, c2), -1.0), ((r2, c), sign), ((r2, c2), -sign)]
         real = [(int(self.ids[p]), s) for p, s in corners if self.ids[p] >= 0]
-        own = min(go_up[r2, c2], self.up[r, c]) + min(go_dn[r2, c2], self.dn[r, c])
-        rect = Rectangle(real, float(own), float(total[r2, c2]), (r2, c2))
-        rect.shifts = (float(go_up[r2, c2]), float(go_dn[r2, c2]))
-        rect.reach = float(width[r2, c2])
+        own = self._width(r, c, go, (0.0, 0.0))
+        rect = Rectangle(real, float(own), cost, (r2, c2))
+        rect.shifts = (float(go[0]), float(go[1]))
+        rect.reach = float(self._width(r, c, go, acc))
         rect.places = [p for p, _ in corners[1:] if self.ids[p] >= 0]
         return rect
 
@@ -131,7 +188,7 @@ class _Board:
         """Rectangles through ``(r, c)``, disjoint but for it, whose shifts add up to
         ``need`` (each checked against every constraint of the pack), and whether they do
         (if not, the widest such set found)."""
-        banned = np.zeros(self.ids.shape, dtype=bool)
+        banned: list[tuple[int, int]] = []
         acc, chosen = (0.0, 0.0), []
         reach = 0.0
         for _ in range(40):
@@ -140,15 +197,14 @@ class _Board:
             if found is None or (meets is None and found.reach <= reach):
                 break
             if not search.balanced(found):
-                banned[found.at] = True
+                banned.append(found.at)
                 continue
             chosen.append(found)
             if meets is not None:
                 return chosen, True
             acc = (acc[0] + found.shifts[0], acc[1] + found.shifts[1])
             reach = found.reach
-            for p in found.places:
-                banned[p] = True
+            banned.extend(found.places)
             if len(chosen) >= 8:
                 break
         return chosen, False
@@ -180,8 +236,9 @@ class Search:
         self.places: dict[int, list[tuple[int, int, int]]] = {}
         for b, board in enumerate(self.boards):
             rows, cols = np.nonzero(board.ids >= 0)
-            for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
-                self.places.setdefault(int(board.ids[r, c]), []).append((b, r, c))
+            ids = board.ids[rows, cols].tolist()
+            for cid, r, c in zip(ids, rows.tolist(), cols.tolist(), strict=True):
+                self.places.setdefault(cid, []).append((b, r, c))
 
     def balanced(self, rect: Rectangle) -> bool:
         """Does shifting the rectangle keep every constraint of the pack?"""
@@ -198,7 +255,7 @@ class Search:
             return False
         self.hidden[cid] = True
         for b, r, c in self.places.get(cid, ()):
-            self.boards[b].cost[r, c] = 0.0
+            self.boards[b].free(r, c)
         return True
 
     def rectangles(self, cid: int, need: float) -> tuple[list[Rectangle], bool]:
