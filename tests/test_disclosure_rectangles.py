@@ -69,8 +69,8 @@ def test_every_rectangle_is_priced_and_widened_as_by_hand(seed):
     for r, c in zip(*np.nonzero(board.ids >= 0), strict=True):
         if board.cost[r, c] >= INF:
             continue  # a cell that cannot move is never a rectangle's first corner
+        total = board.prices(r, c, [])
         for acc in ((0.0, 0.0), (1.0, 2.0)):
-            total = board.prices(r, c, [])
             width = board.widths(r, c, acc)
             for r2 in range(n):
                 for c2 in range(m):

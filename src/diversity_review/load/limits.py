@@ -13,7 +13,6 @@ two to three orders of magnitude of room above them.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import stat
@@ -130,8 +129,8 @@ def check_zip(
     """A workbook's zip directory within the limits: parts, sizes, ratios, sheets and each
     worksheet's declared dimensions (read from its first bytes only). ``keep`` is given each
     XML part's head as it is read (``load.container`` keeps the whole small parts), once the
-    part's prolog has passed. ``raw`` is the zip's file, open, if the caller has it (else it is
-    opened again to read the parts' heads)."""
+    part's prolog has passed. ``raw`` is the zip's file, open, if the caller has it (the heads
+    are inflated straight from it; else each is read through ``book``)."""
     infos = book.infolist()
     sheets = [i for i in infos if _WORKSHEET.match(i.filename)]
     check_sheet_count(len(sheets), name)
@@ -143,23 +142,14 @@ def check_zip(
         _check_part(info, name)
     if total > MAX_UNCOMPRESSED_BYTES:
         raise too_large(name, f"it inflates to {_mb(total)}", _mb(MAX_UNCOMPRESSED_BYTES))
-    with contextlib.nullcontext(raw) if raw is not None else _raw(book) as raw:
-        for info in infos:
-            if info.filename.endswith((".xml", ".rels")):
-                head = _head(book, info, raw)
-                _check_prolog(head, info, name)
-                if info in sheets:
-                    _check_dimension(head, info, name)
-                if keep is not None:
-                    keep(info, head)
-
-
-def _raw(book: zipfile.ZipFile) -> contextlib.AbstractContextManager[BinaryIO | None]:
-    """The zip's file opened again for :func:`~.container.inflate_head` (``None`` when the zip
-    was opened from an object, not a path)."""
-    if isinstance(book.filename, str) and os.path.isfile(book.filename):
-        return open(book.filename, "rb")  # noqa: SIM115 (the caller's with closes it)
-    return contextlib.nullcontext()
+    for info in infos:
+        if info.filename.endswith((".xml", ".rels")):
+            head = _head(book, info, raw)
+            _check_prolog(head, info, name)
+            if info in sheets:
+                _check_dimension(head, info, name)
+            if keep is not None:
+                keep(info, head)
 
 
 _DAMAGED = (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError)

@@ -150,17 +150,12 @@ def _order() -> tuple[dict[str, int], dict[tuple[str, str], int]]:
     return measures, groups
 
 
+@cache
 def rank(measure: str, group: str) -> tuple[int, int]:
-    """A measure's and its group's places in the canonical order (unknown ones last)."""
+    """A measure's and its group's places in the canonical order (unknown ones last; each
+    pair worked out once)."""
     measures, groups = _order()
     return measures.get(measure, len(measures)), groups.get((measure, group), 99)
-
-
-@cache
-def _ranks() -> dict[tuple[str, str], tuple[int, int]]:
-    """:func:`rank` of every known (measure, group), looked up at once (unknown ones by
-    :func:`rank`)."""
-    return {key: rank(*key) for key in _order()[1]}
 
 
 def source(grid: Grid, r: int, c: int) -> str:
@@ -469,7 +464,6 @@ def _places(blocks: list[Block]) -> _Places | None:
     keys = [(y, c) for b in blocks for y, c in zip(b.years, b.codes, strict=True)]
     if not all(type(y) is int for y, _ in keys) or len(set(keys)) < len(keys):
         return None
-    known = _ranks()
     table_of: list[int] = []  # each row's table
     tables = []  # each table's first row, and its columns in key order (first cells, ids)
     row0 = cell0 = col0 = 0
@@ -478,7 +472,7 @@ def _places(blocks: list[Block]) -> _Places | None:
         pairs = list(zip(b.measures, b.groups, strict=True))
         if len(set(pairs)) < k:
             return None
-        ranks = [known.get(key) or rank(*key) for key in pairs]
+        ranks = [rank(*key) for key in pairs]
         order = np.array(sorted(range(k), key=ranks.__getitem__))  # equals: in the order read
         tables.append((row0, cell0 + order * n, col0 + order))
         table_of += repeat(t, n)
